@@ -1,5 +1,39 @@
 package io.nhslistener.app;
 
-public final class ListenerMain {
-  public static void main(String[] args) {}
+import io.nhslistener.app.cli.DemoCommand;
+import io.nhslistener.app.cli.ExitCodes;
+import io.nhslistener.app.cli.RunCommand;
+import io.nhslistener.app.cli.TopicsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code listener} command line: wires subcommands and nothing else. */
+@Command(
+    name = "listener",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Real-time social listening for NHS organisations on Apache Kafka.",
+    subcommands = {
+        RunCommand.class,
+        DemoCommand.class,
+        TopicsCommand.class,
+    })
+public final class ListenerMain implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests that run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ListenerMain())
+        .setExecutionExceptionHandler(ExitCodes::onException);
+  }
 }

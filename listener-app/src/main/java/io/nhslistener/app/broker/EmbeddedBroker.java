@@ -1,6 +1,7 @@
 package io.nhslistener.app.broker;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /** Starts a broker with explicit settings (listeners with security, extra broker properties). */
   public static EmbeddedBroker start(BrokerSettings settings) {
+    long startNanos = System.nanoTime();
     for (int port : List.of(settings.port(), settings.controllerPort())) {
       if (!FreePorts.isFree(settings.host(), port)) {
         throw new BrokerStartException("port " + port + " on " + settings.host()
@@ -72,7 +74,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       server.awaitShutdown();
       throw new BrokerStartException("embedded broker failed to start: " + e.getMessage(), e);
     }
-    LOG.info("Embedded Kafka broker ready on {} (data in {})", settings.bootstrapServers(), logDir);
+    LOG.info("Embedded Kafka broker ready on {} in {} ms, {} ms after JVM start (data in {})",
+        settings.bootstrapServers(), (System.nanoTime() - startNanos) / 1_000_000,
+        ManagementFactory.getRuntimeMXBean().getUptime(), logDir);
     return new EmbeddedBroker(server, settings.bootstrapServers());
   }
 

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
-/** A PrintStream that sends each line to a logger at INFO, for Kafka tools that print instead of logging. */
+/** A PrintStream that sends each complete line to a logger at DEBUG, for Kafka tools that print instead of logging. */
 final class LogPrintStream extends OutputStream {
   private final Logger log;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -28,14 +28,9 @@ final class LogPrintStream extends OutputStream {
     }
   }
 
-  @Override
-  public synchronized void flush() {
-    flushLine();
-  }
-
   private void flushLine() {
     if (line.size() > 0) {
-      log.info(line.toString(StandardCharsets.UTF_8));
+      log.debug(line.toString(StandardCharsets.UTF_8));
       line.reset();
     }
   }

@@ -1,0 +1,121 @@
+package io.nhslistener.app.process;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nhslistener.app.broker.EmbeddedBroker;
+import io.nhslistener.core.config.CoreSettings;
+import io.nhslistener.core.config.ListenerConfig;
+import io.nhslistener.core.topic.TopicAdmin;
+import io.nhslistener.core.topic.TopicReport;
+import io.nhslistener.core.topic.TopicSettings;
+import io.nhslistener.core.topic.Topics;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listener process: the embedded broker when no external cluster is configured, the topic catalogue, then the
+ * requested roles. Closing stops the roles in reverse order of start (ingest first, so nothing new arrives while the
+ * stream processors finish), then the broker. A JVM shutdown hook closes it too, for exits that bypass the caller.
+ */
+public final class ListenerProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ListenerProcess.class);
+
+  private final EmbeddedBroker broker;
+  private final ProcessContext context;
+  private final Deque<RunningRole> running = new ArrayDeque<>();
+  private final Thread shutdownHook;
+  private boolean closed;
+
+  private ListenerProcess(EmbeddedBroker broker, ProcessContext context) {
+    this.broker = broker;
+    this.context = context;
+    this.shutdownHook = new Thread(this::close, "listener-shutdown");
+  }
+
+  /**
+   * Starts the broker (if embedded), creates the topics and starts {@code roles} in the given order.
+   *
+   * @throws io.nhslistener.app.broker.BrokerStartException when the embedded broker cannot start
+   * @throws RuntimeException when a role cannot start; everything started so far is stopped first
+   */
+  public static ListenerProcess start(ListenerConfig config, List<RoleLauncher> roles, MeterRegistry registry,
+      Clock clock) {
+    EmbeddedBroker broker = null;
+    ListenerConfig effective = config;
+    if (config.usesEmbeddedBroker()) {
+      broker = EmbeddedBroker.start(config.get(CoreSettings.DATA_DIR), config.get(CoreSettings.BROKER_HOST),
+          config.get(CoreSettings.BROKER_PORT), config.get(CoreSettings.BROKER_CONTROLLER_PORT));
+      Map<String, String> kafka = new HashMap<>(config.kafka());
+      kafka.put("bootstrap.servers", broker.bootstrapServers());
+      effective = config.withKafka(kafka);
+    }
+    ListenerProcess process = new ListenerProcess(broker, new ProcessContext(effective, registry, clock));
+    Runtime.getRuntime().addShutdownHook(process.shutdownHook);
+    try {
+      process.createTopics();
+      for (RoleLauncher launcher : roles) {
+        RunningRole role = launcher.start(process.context);
+        process.running.push(role);
+        LOG.info("Role {} started", role.name());
+      }
+      return process;
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
+  }
+
+  private void createTopics() {
+    ListenerConfig config = context.config();
+    TopicSettings settings = new TopicSettings(config.get(CoreSettings.MENTION_PARTITIONS),
+        config.get(CoreSettings.ORGANISATION_PARTITIONS), config.get(CoreSettings.REPLICATION_FACTOR).shortValue());
+    try (Admin admin = Admin.create(context.kafkaProperties())) {
+      TopicReport report = new TopicAdmin(admin, settings).ensure(Topics.ALL);
+      if (!report.created().isEmpty()) {
+        LOG.info("Created topics {}", report.created());
+      }
+      report.differences().forEach(difference -> LOG.warn("Topic differs from the catalogue (left as is): {}",
+          difference));
+    }
+  }
+
+  /** The context roles were started with (broker address filled in). */
+  public ProcessContext context() {
+    return context;
+  }
+
+  /** Stops roles, then the broker; idempotent and safe from the shutdown hook. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    while (!running.isEmpty()) {
+      RunningRole role = running.pop();
+      try {
+        role.close();
+        LOG.info("Role {} stopped", role.name());
+      } catch (RuntimeException e) {
+        LOG.warn("Role {} did not stop cleanly: {}", role.name(), e.toString());
+      }
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down; the hook will find us closed.
+        LOG.debug("Shutdown in progress while closing");
+      }
+    }
+  }
+}

