@@ -152,7 +152,7 @@ public final class ConfigLoader {
         String prefix = section.name() + "[" + i + "]";
         if (id == null || !id.isValueNode() || id.asText().isBlank()) {
           problems.add(new ConfigProblem(prefix + ".id", null, "is required"));
-        } else if (byId.put(id.asText(), entry) != null) {
+        } else if (byId.putIfAbsent(id.asText(), entry) != null) {
           problems.add(new ConfigProblem(prefix + ".id", id.asText(), "duplicate id"));
         }
       }

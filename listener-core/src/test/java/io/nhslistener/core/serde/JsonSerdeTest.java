@@ -163,4 +163,8 @@ class JsonSerdeTest {
     assertNull(mentions.deserialize("t", null));
     assertNull(mentions.serialize("t", null));
   }
+
+  private static <T> T roundTrip(JsonSerde<T> serde, T value) {
+    return serde.deserialize("t", serde.serialize("t", value));
+  }
 }
