@@ -1,0 +1,113 @@
+package io.nhslistener.streams.sentiment;
+
+import java.util.List;
+
+/**
+ * Turns a text's rule score and tokens into the learned layer's features: a few dense features from the VADER-style
+ * rules, then signed hashed unigrams (marked when inside a negation's scope) and bigrams. The hashed part is scaled to
+ * unit length so long feedback and short tweets weigh alike. Stateless.
+ */
+final class FeatureEncoder {
+  /** Names of the dense features, in index order; the model file lists them so a mismatch fails at load. */
+  static final List<String> DENSE = List.of(
+      "bias", "compound", "positive_sum", "negative_sum", "positive_share", "negative_share", "negated", "shouted",
+      "contrast", "overlay_positive", "overlay_negative", "emoji_positive", "emoji_negative", "last_clause",
+      "exclamations", "questions", "length", "no_sentiment", "care", "care_compound", "care_positive",
+      "care_negative");
+
+  private static final long NEGATED_SALT = 0x5DEECE66DL;
+  private static final long BIGRAM_SALT = 0x2545F4914F6CDD1DL;
+
+  private final TermTable table;
+  private final int hashBits;
+
+  FeatureEncoder(Lexicon lexicon, int hashBits) {
+    if (hashBits < 1 || hashBits > 24) {
+      throw new IllegalArgumentException("hash bits must be in 1..24, was " + hashBits);
+    }
+    this.table = lexicon.table();
+    this.hashBits = hashBits;
+  }
+
+  int dimension() {
+    return DENSE.size() + (1 << hashBits);
+  }
+
+  int hashBits() {
+    return hashBits;
+  }
+
+  void encode(Tokens tokens, Units units, RuleScore rules, Features out) {
+    out.clear();
+    int sentimentUnits = rules.positiveUnits + rules.negativeUnits;
+    double unitCount = Math.max(1, units.size());
+    out.add(0, 1);
+    out.add(1, rules.compound);
+    out.add(2, Math.tanh(rules.positiveSum / 4));
+    out.add(3, Math.tanh(-rules.negativeSum / 4));
+    out.add(4, rules.positiveUnits / unitCount);
+    out.add(5, rules.negativeUnits / unitCount);
+    out.add(6, rules.negated > 0 ? 1 : 0);
+    out.add(7, rules.shouted > 0 ? 1 : 0);
+    out.add(8, rules.contrast ? 1 : 0);
+    out.add(9, Math.tanh(rules.overlayPositive / 3));
+    out.add(10, Math.tanh(rules.overlayNegative / 3));
+    out.add(11, Math.tanh(rules.emojiPositive / 3));
+    out.add(12, Math.tanh(rules.emojiNegative / 3));
+    out.add(13, ValenceRules.normalise(rules.lastClause));
+    out.add(14, Math.min(tokens.exclamations(), 3) / 3.0);
+    out.add(15, Math.min(tokens.questions(), 3) / 3.0);
+    out.add(16, Math.log1p(tokens.size()) / 5);
+    out.add(17, sentimentUnits == 0 ? 1 : 0);
+    // Interactions with the care context let one model serve two conventions: tweets and patient feedback.
+    double care = careContext(tokens);
+    out.add(18, care);
+    out.add(19, care * rules.compound);
+    out.add(20, care * Math.tanh(rules.positiveSum / 4));
+    out.add(21, care * Math.tanh(-rules.negativeSum / 4));
+    hashed(tokens, out);
+  }
+
+  /** 0 without care words, 1 from two on. */
+  private double careContext(Tokens tokens) {
+    int care = 0;
+    for (int i = 0; i < tokens.size() && care < 2; i++) {
+      if (table.has(tokens.hash(i), TermTable.CARE_CONTEXT)) {
+        care++;
+      }
+    }
+    return care / 2.0;
+  }
+
+  private void hashed(Tokens tokens, Features out) {
+    int from = out.size();
+    boolean negatedScope = false;
+    long previous = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      long hash = tokens.hash(i);
+      boolean clauseStart = tokens.has(i, Tokens.CLAUSE_START);
+      if (clauseStart) {
+        negatedScope = false;
+      }
+      addHashed(negatedScope ? hash ^ NEGATED_SALT : hash, out);
+      if (i > 0 && !clauseStart) {
+        addHashed(TermHash.then(previous, hash) ^ BIGRAM_SALT, out);
+      }
+      if (tokens.has(i, Tokens.ENDS_NT) || table.has(hash, TermTable.NEGATOR)) {
+        negatedScope = true;
+      }
+      previous = hash;
+    }
+    int hashedCount = out.size() - from;
+    if (hashedCount > 0) {
+      out.scaleFrom(from, 1 / Math.sqrt(hashedCount));
+    }
+  }
+
+  /** Feature hashing with a sign bit, so colliding features cancel on average instead of adding up. */
+  private void addHashed(long key, Features out) {
+    long h = TermHash.mix(key);
+    int bucket = (int) (h & ((1L << hashBits) - 1));
+    out.add(DENSE.size() + bucket, (h >>> 63) == 0 ? 1 : -1);
+  }
+}

@@ -1,0 +1,66 @@
+package io.nhslistener.streams.sentiment;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of one text as hashes and flags, plus the punctuation counts the rules need. A scratch buffer: one per
+ * thread, overwritten by every {@link Tokenizer#tokenize} call, so scoring allocates nothing per token.
+ */
+final class Tokens {
+  /** Every cased letter is upper case and there are at least two letters ("GREAT", not "I" or "A&E"'s "E"). */
+  static final int UPPER = 1;
+  /** Sentence or clause punctuation came between this token and the previous one. */
+  static final int CLAUSE_START = 2;
+  /** The word ends in "n't" (VADER treats any such word as a negator). */
+  static final int ENDS_NT = 4;
+
+  private long[] hashes = new long[64];
+  private int[] flags = new int[64];
+  private int count;
+  private int exclamations;
+  private int questions;
+
+  void clear() {
+    count = 0;
+    exclamations = 0;
+    questions = 0;
+  }
+
+  void add(long hash, int tokenFlags) {
+    if (count == hashes.length) {
+      hashes = Arrays.copyOf(hashes, count * 2);
+      flags = Arrays.copyOf(flags, count * 2);
+    }
+    hashes[count] = hash;
+    flags[count] = tokenFlags;
+    count++;
+  }
+
+  void countExclamation() {
+    exclamations++;
+  }
+
+  void countQuestion() {
+    questions++;
+  }
+
+  int size() {
+    return count;
+  }
+
+  long hash(int i) {
+    return hashes[i];
+  }
+
+  boolean has(int i, int flag) {
+    return (flags[i] & flag) != 0;
+  }
+
+  int exclamations() {
+    return exclamations;
+  }
+
+  int questions() {
+    return questions;
+  }
+}
