@@ -13,7 +13,7 @@ final class FeatureEncoder {
       "bias", "compound", "positive_sum", "negative_sum", "positive_share", "negative_share", "negated", "shouted",
       "contrast", "overlay_positive", "overlay_negative", "emoji_positive", "emoji_negative", "last_clause",
       "exclamations", "questions", "length", "no_sentiment", "care", "care_compound", "care_positive",
-      "care_negative");
+      "care_negative", "strongest_positive", "strongest_negative");
 
   private static final long NEGATED_SALT = 0x5DEECE66DL;
   private static final long BIGRAM_SALT = 0x2545F4914F6CDD1DL;
@@ -65,6 +65,8 @@ final class FeatureEncoder {
     out.add(19, care * rules.compound);
     out.add(20, care * Math.tanh(rules.positiveSum / 4));
     out.add(21, care * Math.tanh(-rules.negativeSum / 4));
+    out.add(22, rules.strongestPositive / 4);
+    out.add(23, rules.strongestNegative / 4);
     hashed(tokens, out);
   }
 
@@ -84,7 +86,7 @@ final class FeatureEncoder {
     boolean negatedScope = false;
     long previous = 0;
     for (int i = 0; i < tokens.size(); i++) {
-      long hash = tokens.hash(i);
+      long hash = tokens.squeezedTwo(i);
       boolean clauseStart = tokens.has(i, Tokens.CLAUSE_START);
       if (clauseStart) {
         negatedScope = false;

@@ -26,6 +26,10 @@ final class RuleScore {
   double emojiNegative;
   /** Sum of unit sentiments in the last clause, where feedback often lands its verdict. */
   double lastClause;
+  /** The strongest positive unit sentiment (0 if none). */
+  double strongestPositive;
+  /** The strongest negative unit sentiment, as a magnitude (0 if none). */
+  double strongestNegative;
 
   void clear() {
     compound = 0;
@@ -42,5 +46,7 @@ final class RuleScore {
     emojiPositive = 0;
     emojiNegative = 0;
     lastClause = 0;
+    strongestPositive = 0;
+    strongestNegative = 0;
   }
 }

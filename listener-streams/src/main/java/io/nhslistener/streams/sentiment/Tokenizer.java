@@ -67,45 +67,28 @@ final class Tokenizer {
 
   private static boolean words(String text, int start, int end, Tokens out, boolean clauseBreakIn) {
     boolean clauseBreak = clauseBreakIn;
-    long hash = TermHash.start();
-    int length = 0;
-    int letters = 0;
-    boolean lower = false;
-    boolean upper = false;
-    char last = 0;
-    char beforeLast = 0;
+    Word word = new Word();
     int i = start;
     while (i < end) {
       int cp = text.codePointAt(i);
       int width = Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        char c = normalise(cp);
-        hash = TermHash.add(hash, c);
-        length++;
-        if (Character.isLetter(cp)) {
-          letters++;
-          lower |= Character.isLowerCase(cp);
-          upper |= Character.isUpperCase(cp);
+      if (cp == '\\') {
+        int escaped = unicodeEscape(text, i, end);
+        if (escaped >= 0) {
+          // Some sources (and TweetEval) carry JSON escapes such as "don\u2019t" as literal text.
+          cp = escaped;
+          width = 6;
         }
-        beforeLast = last;
-        last = c;
-      } else if (length > 0 && isJoiner(cp) && i + width < end && Character.isLetterOrDigit(text.codePointAt(i + width))) {
-        char c = cp == '&' || cp == '-' ? (char) cp : '\'';
-        hash = TermHash.add(hash, c);
-        length++;
-        beforeLast = last;
-        last = c;
+      }
+      if (Character.isLetterOrDigit(cp)) {
+        word.append(normalise(cp), Character.isLetter(cp), Character.isLowerCase(cp), Character.isUpperCase(cp));
+      } else if (word.length > 0 && isJoiner(cp) && i + width < end
+          && Character.isLetterOrDigit(text.codePointAt(i + width))) {
+        word.append(cp == '&' || cp == '-' ? (char) cp : '\'', false, false, false);
       } else {
-        if (length > 0) {
-          out.add(hash, wordFlags(letters, lower, upper, beforeLast, last, clauseBreak));
+        if (word.length > 0) {
+          word.emit(out, clauseBreak);
           clauseBreak = false;
-          hash = TermHash.start();
-          length = 0;
-          letters = 0;
-          lower = false;
-          upper = false;
-          last = 0;
-          beforeLast = 0;
         }
         if (isEmoji(cp)) {
           out.add(codePointHash(cp), clauseBreak ? Tokens.CLAUSE_START : 0);
@@ -116,11 +99,83 @@ final class Tokenizer {
       }
       i += width;
     }
-    if (length > 0) {
-      out.add(hash, wordFlags(letters, lower, upper, beforeLast, last, clauseBreak));
+    if (word.length > 0) {
+      word.emit(out, clauseBreak);
       clauseBreak = false;
     }
     return clauseBreak;
+  }
+
+  /** The code point of a literal "\\uXXXX" at {@code i}, or -1. */
+  private static int unicodeEscape(String text, int i, int end) {
+    if (i + 6 > end || text.charAt(i + 1) != 'u') {
+      return -1;
+    }
+    int value = 0;
+    for (int k = i + 2; k < i + 6; k++) {
+      int digit = Character.digit(text.charAt(k), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  /** The word being read: its hashes (plain and elongation-squeezed), shape and last characters. */
+  private static final class Word {
+    long hash = TermHash.start();
+    long squeezedTwo = TermHash.start();
+    long squeezedOne = TermHash.start();
+    int length;
+    int letters;
+    int run;
+    boolean elongated;
+    boolean lower;
+    boolean upper;
+    char last;
+    char beforeLast;
+
+    void append(char c, boolean letter, boolean isLower, boolean isUpper) {
+      run = c == last ? run + 1 : 1;
+      hash = TermHash.add(hash, c);
+      if (run <= 2) {
+        squeezedTwo = TermHash.add(squeezedTwo, c);
+      }
+      if (run == 1) {
+        squeezedOne = TermHash.add(squeezedOne, c);
+      }
+      elongated |= run >= 3 && letter;
+      length++;
+      if (letter) {
+        letters++;
+        lower |= isLower;
+        upper |= isUpper;
+      }
+      beforeLast = last;
+      last = c;
+    }
+
+    /** Adds the word to the tokens and starts afresh. */
+    void emit(Tokens out, boolean clauseBreak) {
+      int flags = wordFlags(letters, lower, upper, beforeLast, last, clauseBreak);
+      if (elongated) {
+        out.add(hash, squeezedTwo, squeezedOne, flags | Tokens.ELONGATED);
+      } else {
+        out.add(hash, flags);
+      }
+      hash = TermHash.start();
+      squeezedTwo = TermHash.start();
+      squeezedOne = TermHash.start();
+      length = 0;
+      letters = 0;
+      run = 0;
+      elongated = false;
+      lower = false;
+      upper = false;
+      last = 0;
+      beforeLast = 0;
+    }
   }
 
   private static int wordFlags(int letters, boolean lower, boolean upper, char beforeLast, char last, boolean clause) {

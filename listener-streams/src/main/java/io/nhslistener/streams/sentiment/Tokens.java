@@ -13,8 +13,12 @@ final class Tokens {
   static final int CLAUSE_START = 2;
   /** The word ends in "n't" (VADER treats any such word as a negator). */
   static final int ENDS_NT = 4;
+  /** A letter repeats three or more times ("soooo"): see {@link #squeezedTwo} and {@link #squeezedOne}. */
+  static final int ELONGATED = 8;
 
   private long[] hashes = new long[64];
+  private long[] squeezedTwo = new long[64];
+  private long[] squeezedOne = new long[64];
   private int[] flags = new int[64];
   private int count;
   private int exclamations;
@@ -27,11 +31,20 @@ final class Tokens {
   }
 
   void add(long hash, int tokenFlags) {
+    add(hash, hash, hash, tokenFlags);
+  }
+
+  /** Adds a token with the hashes of its elongation-squeezed forms (equal to {@code hash} when not elongated). */
+  void add(long hash, long squeezedToTwo, long squeezedToOne, int tokenFlags) {
     if (count == hashes.length) {
       hashes = Arrays.copyOf(hashes, count * 2);
+      squeezedTwo = Arrays.copyOf(squeezedTwo, count * 2);
+      squeezedOne = Arrays.copyOf(squeezedOne, count * 2);
       flags = Arrays.copyOf(flags, count * 2);
     }
     hashes[count] = hash;
+    squeezedTwo[count] = squeezedToTwo;
+    squeezedOne[count] = squeezedToOne;
     flags[count] = tokenFlags;
     count++;
   }
@@ -50,6 +63,16 @@ final class Tokens {
 
   long hash(int i) {
     return hashes[i];
+  }
+
+  /** Hash with letter runs cut to two ("goooood" reads "good"). */
+  long squeezedTwo(int i) {
+    return squeezedTwo[i];
+  }
+
+  /** Hash with letter runs cut to one ("yessss" reads "yes"). */
+  long squeezedOne(int i) {
+    return squeezedOne[i];
   }
 
   boolean has(int i, int flag) {

@@ -61,6 +61,14 @@ final class ValenceRules {
     while (t < tokens.size()) {
       long hash = tokens.hash(t);
       int slot = table.find(hash);
+      if (slot < 0 && tokens.has(t, Tokens.ELONGATED)) {
+        hash = tokens.squeezedTwo(t);
+        slot = table.find(hash);
+        if (slot < 0) {
+          hash = tokens.squeezedOne(t);
+          slot = table.find(hash);
+        }
+      }
       long bestHash = hash;
       int bestSlot = slot;
       int bestEnd = t;
@@ -210,9 +218,11 @@ final class ValenceRules {
     if (s > 0) {
       out.positiveSum += s + 1;
       out.positiveUnits++;
+      out.strongestPositive = Math.max(out.strongestPositive, s);
     } else if (s < 0) {
       out.negativeSum += s - 1;
       out.negativeUnits++;
+      out.strongestNegative = Math.max(out.strongestNegative, -s);
     } else {
       out.neutralUnits++;
       return;

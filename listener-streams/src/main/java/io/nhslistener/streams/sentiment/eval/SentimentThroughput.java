@@ -1,13 +1,17 @@
 package io.nhslistener.streams.sentiment.eval;
 
 import io.nhslistener.core.model.Sentiment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A quick single-thread throughput check: scores the texts round-robin for a warm-up period, then counts texts scored
- * in the measuring period. A sanity figure for the evaluation report, not a benchmark (that is JMH's job).
+ * per second of the thread's CPU time (wall-clock time where the JVM cannot tell CPU time), so that other load on the
+ * machine does not distort a per-core figure. A sanity figure for the evaluation report, not a benchmark (that is
+ * JMH's job).
  */
 public final class SentimentThroughput {
   private final Duration warmUp;
@@ -27,9 +31,14 @@ public final class SentimentThroughput {
       return 0;
     }
     run(scorer, texts, warmUp.toNanos());
-    long start = System.nanoTime();
+    long start = cpuNanos();
     long scored = run(scorer, texts, measure.toNanos());
-    return scored / ((System.nanoTime() - start) / 1e9);
+    return scored / (Math.max(1, cpuNanos() - start) / 1e9);
+  }
+
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   /** Scores in batches of the whole list until the time is up; the checksum keeps the JIT from skipping the work. */
