@@ -244,7 +244,9 @@ final class DeliveryEngine {
 
   private void schedule(List<RouteItem> items, boolean digest, Instant now) {
     Route route = items.get(0).route();
-    if (route.channel().groupsAlerts()) {
+    // A zero group window means one message per alert, even for alerts read in the same poll; a digest is one message.
+    boolean together = route.channel().groupsAlerts() && (digest || !parts.groupWindow().isZero());
+    if (together) {
       attempts.add(new Attempt(route, digest, items, now));
     } else {
       items.forEach(item -> attempts.add(new Attempt(route, digest, List.of(item), now)));
