@@ -1,6 +1,7 @@
 package io.nhslistener.app.cli;
 
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nhslistener.app.config.AppConfig;
 import io.nhslistener.app.process.LingeringThreads;
 import io.nhslistener.app.process.ListenerProcess;
@@ -42,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
     StopSignal stop = StopSignal.install();
     long started = System.nanoTime();
     try (ListenerProcess process = ListenerProcess.start(config, RoleLaunchers.forRoles(EnumSet.allOf(Role.class)),
-        new CompositeMeterRegistry(), Clock.systemUTC())) {
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())) {
       out.printf("Demo running on %s (data in %s). Ctrl-C stops it.%n",
           process.context().config().kafka().get("bootstrap.servers"), dataDir);
       out.flush();

@@ -1,6 +1,7 @@
 package io.nhslistener.app.cli;
 
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nhslistener.app.config.AppConfig;
 import io.nhslistener.app.process.ListenerProcess;
 import io.nhslistener.app.process.Role;
@@ -45,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     StopSignal stop = StopSignal.install();
     try (ListenerProcess process = ListenerProcess.start(config, RoleLaunchers.forRoles(roles),
-        new CompositeMeterRegistry(), Clock.systemUTC())) {
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())) {
       stop.await(null);
     }
     return ExitCodes.OK;

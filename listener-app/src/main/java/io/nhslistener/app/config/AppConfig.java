@@ -1,10 +1,13 @@
 package io.nhslistener.app.config;
 
+import io.nhslistener.alerts.AlertsSettings;
 import io.nhslistener.core.config.ConfigLoader;
 import io.nhslistener.core.config.ConfigSchema;
 import io.nhslistener.core.config.CoreSettings;
 import io.nhslistener.core.config.ListenerConfig;
 import io.nhslistener.core.config.TypedSection;
+import io.nhslistener.ingest.IngestSettings;
+import io.nhslistener.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +18,8 @@ public final class AppConfig {
 
   /** A loader over the full schema, reading overrides from {@code env}. */
   public static ConfigLoader loader(Map<String, String> env) {
-    ConfigSchema schema = ConfigSchema.of(CoreSettings.ALL);
-    List<TypedSection> sections = List.of(
-        new TypedSection("sources", false, "type", Map.of()),
-        new TypedSection("routes", true, "channel", Map.of()));
+    ConfigSchema schema = ConfigSchema.of(CoreSettings.ALL).with(StreamsSettings.ALL).with(AlertsSettings.ALL);
+    List<TypedSection> sections = List.of(IngestSettings.SOURCES, AlertsSettings.ROUTES);
     return new ConfigLoader(schema, sections, env);
   }
 

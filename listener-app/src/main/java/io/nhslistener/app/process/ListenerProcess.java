@@ -1,6 +1,9 @@
 package io.nhslistener.app.process;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nhslistener.alerts.metrics.Health;
+import io.nhslistener.alerts.metrics.JvmMeters;
+import io.nhslistener.alerts.metrics.MetricsServer;
 import io.nhslistener.app.broker.EmbeddedBroker;
 import io.nhslistener.core.config.CoreSettings;
 import io.nhslistener.core.config.ListenerConfig;
@@ -8,10 +11,12 @@ import io.nhslistener.core.topic.TopicAdmin;
 import io.nhslistener.core.topic.TopicReport;
 import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,43 +24,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One listener process: the embedded broker when no external cluster is configured, the topic catalogue, then the
- * requested roles. Closing stops the roles in reverse order of start (ingest first, so nothing new arrives while the
- * stream processors finish), then the broker. A JVM shutdown hook closes it too, for exits that bypass the caller.
+ * One listener process: the metrics and health endpoint, the embedded broker when no external cluster is configured,
+ * the topic catalogue, then the requested roles. Closing stops the roles in reverse order of start (ingest first, so
+ * nothing new arrives while the stream processors finish), then the broker, then the endpoint. A JVM shutdown hook
+ * closes it too, for exits that bypass the caller.
  */
 public final class ListenerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerProcess.class);
 
+  private final MetricsServer metrics;
+  private final JvmMeters jvmMeters;
   private final EmbeddedBroker broker;
   private final ProcessContext context;
   private final Deque<RunningRole> running = new ArrayDeque<>();
   private final Thread shutdownHook;
   private boolean closed;
 
-  private ListenerProcess(EmbeddedBroker broker, ProcessContext context) {
+  private ListenerProcess(MetricsServer metrics, JvmMeters jvmMeters, EmbeddedBroker broker, ProcessContext context) {
+    this.metrics = metrics;
+    this.jvmMeters = jvmMeters;
     this.broker = broker;
     this.context = context;
     this.shutdownHook = new Thread(this::close, "listener-shutdown");
   }
 
   /**
-   * Starts the broker (if embedded), creates the topics and starts {@code roles} in the given order.
+   * Starts the metrics endpoint, the broker (if embedded), creates the topics and starts {@code roles} in the given
+   * order. The endpoint starts first so that a taken port fails before anything else has started.
    *
+   * @throws java.io.UncheckedIOException when {@code metrics.address} cannot be bound
    * @throws io.nhslistener.app.broker.BrokerStartException when the embedded broker cannot start
    * @throws RuntimeException when a role cannot start; everything started so far is stopped first
    */
-  public static ListenerProcess start(ListenerConfig config, List<RoleLauncher> roles, MeterRegistry registry,
-      Clock clock) {
+  public static ListenerProcess start(ListenerConfig config, List<RoleLauncher> roles,
+      PrometheusMeterRegistry registry, Clock clock) {
+    RoleHealth health = new RoleHealth();
+    MetricsServer metrics = MetricsServer.start(config.get(CoreSettings.METRICS_ADDRESS), registry, health);
+    JvmMeters jvmMeters = new JvmMeters();
+    jvmMeters.bindTo(registry);
     EmbeddedBroker broker = null;
     ListenerConfig effective = config;
     if (config.usesEmbeddedBroker()) {
-      broker = EmbeddedBroker.start(config.get(CoreSettings.DATA_DIR), config.get(CoreSettings.BROKER_HOST),
-          config.get(CoreSettings.BROKER_PORT), config.get(CoreSettings.BROKER_CONTROLLER_PORT));
+      try {
+        broker = EmbeddedBroker.start(config.get(CoreSettings.DATA_DIR), config.get(CoreSettings.BROKER_HOST),
+            config.get(CoreSettings.BROKER_PORT), config.get(CoreSettings.BROKER_CONTROLLER_PORT));
+      } catch (RuntimeException e) {
+        metrics.close();
+        jvmMeters.close();
+        throw e;
+      }
       Map<String, String> kafka = new HashMap<>(config.kafka());
       kafka.put("bootstrap.servers", broker.bootstrapServers());
       effective = config.withKafka(kafka);
     }
-    ListenerProcess process = new ListenerProcess(broker, new ProcessContext(effective, registry, clock));
+    ListenerProcess process = new ListenerProcess(metrics, jvmMeters, broker,
+        new ProcessContext(effective, registry, clock));
+    health.watch(process);
     Runtime.getRuntime().addShutdownHook(process.shutdownHook);
     try {
       process.createTopics();
@@ -85,6 +109,21 @@ public final class ListenerProcess implements AutoCloseable {
     }
   }
 
+  /** Each running role's state for {@code /health}. */
+  synchronized Health health() {
+    Map<String, Boolean> components = new LinkedHashMap<>();
+    if (broker != null) {
+      components.put("broker", !closed);
+    }
+    running.forEach(role -> components.put(role.name(), role.isRunning()));
+    return new Health(components);
+  }
+
+  /** The address {@code /metrics} and {@code /health} are served on. */
+  public InetSocketAddress metricsAddress() {
+    return metrics.address();
+  }
+
   /** The context roles were started with (broker address filled in). */
   public ProcessContext context() {
     return context;
@@ -109,6 +148,8 @@ public final class ListenerProcess implements AutoCloseable {
     if (broker != null) {
       broker.close();
     }
+    metrics.close();
+    jvmMeters.close();
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);

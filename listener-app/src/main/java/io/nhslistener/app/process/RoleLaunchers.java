@@ -11,6 +11,12 @@ public final class RoleLaunchers {
   /** Launchers for {@code roles}, in start order. */
   public static List<RoleLauncher> forRoles(Set<Role> roles) {
     List<RoleLauncher> launchers = new ArrayList<>();
+    if (roles.contains(Role.ALERTS)) {
+      launchers.add(new AlertsRoleLauncher());
+    }
+    if (roles.contains(Role.INGEST)) {
+      launchers.add(new IngestRoleLauncher());
+    }
     return launchers;
   }
 }
