@@ -7,6 +7,7 @@ import io.nhslistener.app.process.ListenerProcess;
 import io.nhslistener.app.process.Role;
 import io.nhslistener.app.process.RoleLaunchers;
 import io.nhslistener.app.process.StopSignal;
+import io.nhslistener.app.process.Watchlists;
 import io.nhslistener.core.config.ConfigException;
 import io.nhslistener.core.config.ConfigProblem;
 import io.nhslistener.core.config.CoreSettings;
@@ -44,6 +45,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new ConfigException(List.of(new ConfigProblem(CoreSettings.HMAC_KEY.name(), null,
           "is required to run the ingest role: " + CoreSettings.HMAC_KEY.doc())));
     }
+    config.find(CoreSettings.WATCHLIST).ifPresent(file -> Watchlists.load(file, Watchlists.routeIds(config)));
     StopSignal stop = StopSignal.install();
     try (ListenerProcess process = ListenerProcess.start(config, RoleLaunchers.forRoles(roles),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())) {

@@ -103,17 +103,19 @@ public record Scenario(
       @JsonProperty(required = true) String url) {}
 
   /**
-   * Texts of one theme: a post is an opener, a body and a closer, each picked at random, so a few dozen written
-   * fragments give thousands of distinct posts.
+   * Texts of one theme: a post is an opener, a body, a detail and a closer, each picked at random, so a few dozen
+   * written fragments give thousands of distinct posts (and ordinary chatter is not mistaken for copy-paste).
    *
    * @param openers first sentences
    * @param bodies middle sentences
+   * @param details further sentences (may be empty strings)
    * @param closers last sentences (may be empty strings)
    */
-  public record Theme(List<String> openers, List<String> bodies, List<String> closers) {
+  public record Theme(List<String> openers, List<String> bodies, List<String> details, List<String> closers) {
     public Theme {
       openers = List.copyOf(openers);
       bodies = List.copyOf(bodies);
+      details = details == null ? List.of("") : List.copyOf(details);
       closers = closers == null ? List.of("") : List.copyOf(closers);
     }
   }

@@ -12,26 +12,34 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Expands a {@link Scenario} into its mentions, deterministically: the same scenario always yields the same mentions
- * in the same order (by event time, then id). The authors are fictional; their keys are pseudonyms like any other.
+ * Expands a {@link Scenario} into its mentions, deterministically: the same scenario and run tag always yield the same
+ * mentions in the same order (by event time, then id). The run tag goes into every mention id, so a second run of the
+ * demo is new mentions rather than redeliveries of the first. The authors are fictional; their keys are pseudonyms
+ * like any other.
  */
 public final class ScenarioGenerator {
   private static final String[] SOCIAL_SOURCES = {"mastodon", "bluesky", "reddit"};
   private static final Pseudonymiser AUTHORS = new Pseudonymiser("nhs-listener demo scenario authors");
 
   private final Scenario scenario;
+  private final String runTag;
   private final Random random;
   private final List<Mention> out = new ArrayList<>();
   private long sequence;
 
-  private ScenarioGenerator(Scenario scenario) {
+  private ScenarioGenerator(Scenario scenario, String runTag) {
     this.scenario = scenario;
+    this.runTag = runTag;
     this.random = new Random(scenario.seed());
   }
 
-  /** Every mention of the scenario, sorted by event time then id. */
-  public static List<Mention> generate(Scenario scenario) {
-    ScenarioGenerator generator = new ScenarioGenerator(scenario);
+  /**
+   * Every mention of the scenario, sorted by event time then id.
+   *
+   * @param runTag distinguishes this run's mention ids from other runs', e.g. the run's start time
+   */
+  public static List<Mention> generate(Scenario scenario, String runTag) {
+    ScenarioGenerator generator = new ScenarioGenerator(scenario, runTag);
     scenario.streams().forEach(generator::stream);
     scenario.campaigns().forEach(generator::campaign);
     scenario.news().forEach(generator::news);
@@ -81,7 +89,7 @@ public final class ScenarioGenerator {
   private void news(Scenario.NewsItem item) {
     Instant at = scenario.start().plus(item.at());
     String text = item.summary() == null ? item.title() : item.title() + ". " + item.summary();
-    out.add(Mention.builder("rss:" + Integer.toHexString(item.url().hashCode()), "rss", text, at, at)
+    out.add(Mention.builder("rss:" + runTag + "-" + Integer.toHexString(item.url().hashCode()), "rss", text, at, at)
         .url(item.url())
         .lang("en")
         .build());
@@ -90,7 +98,7 @@ public final class ScenarioGenerator {
   private Mention post(String source, Instant at, String text, String repostOf) {
     long n = ++sequence;
     String author = AUTHORS.authorKey("demo", "author-" + random.nextInt(scenario.authors()));
-    return Mention.builder(source + ":demo-" + n, source, text, at, at)
+    return Mention.builder(source + ":" + runTag + "-" + n, source, text, at, at)
         .url("https://" + source + ".example/posts/" + n)
         .authorKey(author)
         .lang("en")
@@ -100,8 +108,9 @@ public final class ScenarioGenerator {
   }
 
   private String compose(Scenario.Theme theme, String org) {
-    String text = pick(theme.openers()) + " " + pick(theme.bodies()) + " " + pick(theme.closers());
-    return fill(text.strip(), org);
+    String text = String.join(" ", pick(theme.openers()), pick(theme.bodies()), pick(theme.details()),
+        pick(theme.closers()));
+    return fill(text.replaceAll(" {2,}", " ").strip(), org);
   }
 
   private String fill(String template, String org) {

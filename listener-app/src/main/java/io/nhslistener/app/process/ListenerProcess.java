@@ -11,6 +11,7 @@ import io.nhslistener.core.topic.TopicAdmin;
 import io.nhslistener.core.topic.TopicReport;
 import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
+import io.nhslistener.core.watch.LoadedWatchlist;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,15 @@ public final class ListenerProcess implements AutoCloseable {
    */
   public static ListenerProcess start(ListenerConfig config, List<RoleLauncher> roles,
       PrometheusMeterRegistry registry, Clock clock) {
+    return start(config, roles, registry, clock, context -> { });
+  }
+
+  /**
+   * As {@link #start(ListenerConfig, List, PrometheusMeterRegistry, Clock)}, running {@code beforeRoles} once the
+   * topics exist and before any role starts (the demo uses it to publish its watchlist and place its consumer groups).
+   */
+  public static ListenerProcess start(ListenerConfig config, List<RoleLauncher> roles,
+      PrometheusMeterRegistry registry, Clock clock, Consumer<ProcessContext> beforeRoles) {
     RoleHealth health = new RoleHealth();
     MetricsServer metrics = MetricsServer.start(config.get(CoreSettings.METRICS_ADDRESS), registry, health);
     JvmMeters jvmMeters = new JvmMeters();
@@ -83,6 +94,8 @@ public final class ListenerProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(process.shutdownHook);
     try {
       process.createTopics();
+      process.publishWatchlist();
+      beforeRoles.accept(process.context);
       for (RoleLauncher launcher : roles) {
         RunningRole role = launcher.start(process.context);
         process.running.push(role);
@@ -107,6 +120,15 @@ public final class ListenerProcess implements AutoCloseable {
       report.differences().forEach(difference -> LOG.warn("Topic differs from the catalogue (left as is): {}",
           difference));
     }
+  }
+
+  private void publishWatchlist() {
+    ListenerConfig config = context.config();
+    config.find(CoreSettings.WATCHLIST).ifPresent(file -> {
+      LoadedWatchlist watchlist = Watchlists.load(file, Watchlists.routeIds(config));
+      WatchPublisher.publish(context.kafkaProperties(), watchlist.watches(), List.of());
+      LOG.info("Published {} organisations from {} to {}", watchlist.watches().size(), file, Topics.RULES.name());
+    });
   }
 
   /** Each running role's state for {@code /health}. */

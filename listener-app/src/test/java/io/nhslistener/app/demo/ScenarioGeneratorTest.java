@@ -17,12 +17,12 @@ class ScenarioGeneratorTest {
 
   @Test
   void theSameScenarioAlwaysYieldsTheSameMentions() {
-    assertEquals(ScenarioGenerator.generate(scenario), ScenarioGenerator.generate(scenario));
+    assertEquals(ScenarioGenerator.generate(scenario, "t1"), ScenarioGenerator.generate(scenario, "t1"));
   }
 
   @Test
   void mentionsAreInEventTimeOrderWithinTheScenario() {
-    List<Mention> mentions = ScenarioGenerator.generate(scenario);
+    List<Mention> mentions = ScenarioGenerator.generate(scenario, "t1");
     Instant end = scenario.start().plus(scenario.length());
     for (int i = 1; i < mentions.size(); i++) {
       assertTrue(!mentions.get(i).createdAt().isBefore(mentions.get(i - 1).createdAt()), "order at " + i);
@@ -34,7 +34,7 @@ class ScenarioGeneratorTest {
 
   @Test
   void theCampaignIsCopiedAndRepostedAsWritten() {
-    List<Mention> mentions = ScenarioGenerator.generate(scenario);
+    List<Mention> mentions = ScenarioGenerator.generate(scenario, "t1");
     Map<String, Long> byText = mentions.stream().filter(m -> m.text().startsWith("I have signed the petition"))
         .collect(Collectors.groupingBy(Mention::text, Collectors.counting()));
     long campaign = byText.values().stream().mapToLong(Long::longValue).sum();
@@ -44,7 +44,7 @@ class ScenarioGeneratorTest {
 
   @Test
   void theSurgeRaisesNorthshireVolumeWellAboveItsMorning() {
-    List<Mention> mentions = ScenarioGenerator.generate(scenario);
+    List<Mention> mentions = ScenarioGenerator.generate(scenario, "t1");
     long morningHour = countBetween(mentions, "Northshire", Duration.ofHours(4), Duration.ofHours(5));
     long surgeHour = countBetween(mentions, "Northshire", Duration.ofHours(10).plusMinutes(30),
         Duration.ofHours(11).plusMinutes(30));
