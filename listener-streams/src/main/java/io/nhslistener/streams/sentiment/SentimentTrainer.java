@@ -34,8 +34,8 @@ import java.util.Random;
 public final class SentimentTrainer {
   static final int FOLDS = 5;
   private static final long SEED = 20261121L;
-  /** A VADER rating of +-3 (of 4) or beyond is a certain positive or negative; milder ratings share with neutral. */
-  private static final double RATING_SCALE = 3;
+  /** A VADER rating of +-2 (of 4) or beyond is a certain positive or negative; milder ratings share with neutral. */
+  private static final double RATING_SCALE = 2;
   private static final Path DEFAULT_OUTPUT = Path.of("listener-streams/src/main/resources/sentiment/model.tsv");
 
   /** One candidate setting of the learned layer. */
@@ -218,8 +218,8 @@ public final class SentimentTrainer {
       for (int s = 0; s < sets.size(); s++) {
         PreparedSet set = sets.get(s);
         ConfusionMatrix m = nested.get(s);
-        String line = String.format(Locale.ROOT, "  %-22s macro_recall %.4f  macro_f1 %.4f  accuracy %.4f", set.name,
-            m.macroRecall(), m.macroF1(), m.accuracy());
+        String line = String.format(Locale.ROOT, "  %-22s macro_recall %.4f  macro_f1 %.4f  accuracy %.4f  %s",
+            set.name, m.macroRecall(), m.macroF1(), m.accuracy(), rows(m));
         if (set.rated) {
           Pearson pearson = new Pearson();
           for (int i = 0; i < set.size(); i++) {
@@ -233,6 +233,18 @@ public final class SentimentTrainer {
         lines.add(line);
       }
       score = sum / sets.size();
+    }
+
+    /** The confusion matrix as gold rows (negative, neutral, positive) of predicted counts. */
+    private static String rows(ConfusionMatrix m) {
+      StringBuilder b = new StringBuilder("confusion");
+      for (SentimentLabel gold : SentimentLabel.values()) {
+        b.append(gold == SentimentLabel.NEGATIVE ? " [" : " | ");
+        for (SentimentLabel predicted : SentimentLabel.values()) {
+          b.append(predicted == SentimentLabel.NEGATIVE ? "" : " ").append(m.count(gold, predicted));
+        }
+      }
+      return b.append(']').toString();
     }
 
     /** Confusion per set where each fold is labelled with thresholds chosen on the other folds. */
