@@ -27,20 +27,25 @@ public final class XRules {
 
   private XRules() {}
 
-  /** Plain keywords and phrases of watch rules' queries, without boolean operators, field names or wildcards. */
+  /** Plain keywords and phrases of watch rules' queries, without boolean operators or {@code field:value} filters. */
   public static List<String> keywords(Collection<Watch> watches) {
     Set<String> keywords = new LinkedHashSet<>();
     for (Watch watch : watches) {
       for (WatchRule rule : watch.rules()) {
         Matcher matcher = TERM.matcher(rule.query());
+        boolean fieldValue = false;
         while (matcher.find()) {
           String phrase = matcher.group(1);
           String word = matcher.group(2);
           int end = matcher.end();
           boolean fieldName = end < rule.query().length() && rule.query().charAt(end) == ':';
-          if (phrase != null) {
+          if (fieldValue) {
+            fieldValue = false;
+          } else if (fieldName) {
+            fieldValue = true;
+          } else if (phrase != null) {
             keywords.add(phrase.trim());
-          } else if (!fieldName && !OPERATORS.contains(word.toLowerCase(Locale.ROOT))) {
+          } else if (!OPERATORS.contains(word.toLowerCase(Locale.ROOT))) {
             keywords.add(word);
           }
         }
