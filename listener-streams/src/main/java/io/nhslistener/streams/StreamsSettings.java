@@ -28,7 +28,40 @@ public final class StreamsSettings {
       ValueTypes.durationIn(Duration.ofMillis(100), Duration.ofMinutes(1)), Duration.ofSeconds(1),
       "How often windows are checked against the wall clock, so quiet organisations' windows still close");
 
-  public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL);
+  public static final Setting<String> APPLICATION_ID = Setting.optional("streams.applicationId", ValueTypes.STRING,
+      "nhs-listener", "Kafka Streams application.id: consumer group, internal topic prefix and state directory name");
+
+  public static final Setting<Integer> THREADS = Setting.optional("streams.threads", ValueTypes.intIn(1, 64), 1,
+      "Stream threads of this process; the matching Monitor is shared by all of them");
+
+  public static final Setting<Duration> COMMIT_INTERVAL = Setting.optional("streams.commitInterval",
+      ValueTypes.durationIn(Duration.ofMillis(10), Duration.ofMinutes(1)), Duration.ofMillis(100),
+      "How often Kafka Streams commits; under exactly-once, outputs become visible to readers at each commit");
+
+  public static final Setting<String> PROCESSING_GUARANTEE = Setting.optional("streams.processingGuarantee",
+      ValueTypes.oneOf("exactly_once_v2", "at_least_once"), "exactly_once_v2",
+      "exactly_once_v2 commits dedupe and window state with their outputs, so a restart decides the same way");
+
+  public static final Setting<Duration> DEDUPE_HORIZON = Setting.optional("streams.dedupeHorizon",
+      ValueTypes.durationIn(Duration.ofMinutes(1), Duration.ofDays(30)), Duration.ofHours(24),
+      "How long a first sighting absorbs its exact duplicates, reposts and near-duplicates (also the dedupe stores' "
+          + "retention)");
+
+  public static final Setting<Integer> SIMHASH_DISTANCE = Setting.optional("streams.simhashDistance",
+      ValueTypes.intIn(0, 3), 3,
+      "Most bits two texts' 64-bit SimHash fingerprints may differ by to count as near-duplicates");
+
+  public static final Setting<Integer> NEAR_DUPLICATE_MIN_WORDS = Setting.optional("streams.nearDuplicateMinWords",
+      ValueTypes.intIn(1, 1000), 8,
+      "Fewest words a text needs for near-duplicate detection; shorter identical texts count as separate voices");
+
+  public static final Setting<String> DEDUPE_STORE = Setting.optional("streams.dedupeStore",
+      ValueTypes.oneOf("memory", "rocksdb"), "memory",
+      "Dedupe window stores: memory (fastest; heap grows with the horizon's traffic) or rocksdb; both changelogged");
+
+  public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, APPLICATION_ID,
+      THREADS, COMMIT_INTERVAL, PROCESSING_GUARANTEE, DEDUPE_HORIZON, SIMHASH_DISTANCE, NEAR_DUPLICATE_MIN_WORDS,
+      DEDUPE_STORE);
 
   private StreamsSettings() {}
 }

@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *       ({@code @NHSEngland}), of type {@link #HANDLE}. They start a token only after a non-word character, so
  *       {@code C#} and {@code a@b} are words.
  *   <li>A qualified handle ({@code @trust.bsky.social}, {@code @trust@mastodon.social}) is emitted whole, followed by
- *       its bare form ({@code @trust}) at the same position, so a rule naming either matches.
+ *       its bare form ({@code @trust}) at the same position and with the same offsets (like a synonym), so a rule
+ *       naming either matches and either highlights the whole handle.
  *   <li>A word is a run of letters, digits and combining marks, keeping an apostrophe or {@code &} between letters
  *       ({@code don't}, {@code Trust's}, {@code A&E}); typographic apostrophes become {@code '}.
  *   <li>Links ({@code http://}, {@code https://}, {@code www.}) produce no tokens: their domains are searched through
@@ -43,9 +44,12 @@ public final class SocialTokenizer extends Tokenizer {
   private char[] buffer = new char[512];
   private int length;
   private int cursor;
-  /** Start and end of a bare handle still to emit at the previous token's position, or -1. */
+  /** Start of a bare handle still to emit at the previous token's position, or -1. */
   private int pendingStart = -1;
+  /** End of that bare handle's characters. */
   private int pendingEnd;
+  /** End of its offsets: those of the whole qualified handle. */
+  private int pendingOffsetEnd;
 
   @Override
   public void reset() throws IOException {
@@ -69,6 +73,7 @@ public final class SocialTokenizer extends Tokenizer {
     clearAttributes();
     if (pendingStart >= 0) {
       emit(pendingStart, pendingEnd, HANDLE, 0);
+      offsetAtt.setOffset(correctOffset(pendingStart), correctOffset(pendingOffsetEnd));
       pendingStart = -1;
       return true;
     }
@@ -121,6 +126,7 @@ public final class SocialTokenizer extends Tokenizer {
     if (end != bareEnd) {
       pendingStart = start;
       pendingEnd = bareEnd;
+      pendingOffsetEnd = end;
     }
     return true;
   }

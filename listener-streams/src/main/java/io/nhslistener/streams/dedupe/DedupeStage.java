@@ -1,0 +1,50 @@
+package io.nhslistener.streams.dedupe;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nhslistener.core.model.Mention;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+/** The dedupe processor with its two changelogged window stores, ready for {@code KStream#process}. */
+public final class DedupeStage {
+  /** Stored sightings are points in time, not windows: one millisecond is the smallest window a store accepts. */
+  private static final Duration POINT = Duration.ofMillis(1);
+
+  private DedupeStage() {}
+
+  /**
+   * A supplier of {@link DedupeProcessor}s that connects its stores; both stores retain {@code config.horizon()} of
+   * event time and are changelogged, so decisions survive a restart.
+   */
+  public static ProcessorSupplier<String, Mention, String, Mention> processor(DedupeConfig config,
+      MeterRegistry registry) {
+    DedupeMetrics metrics = new DedupeMetrics(registry);
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, Mention, String, Mention> get() {
+        return new DedupeProcessor(config, metrics);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.windowStoreBuilder(supplier(DedupeProcessor.SIGHTINGS_STORE, config, false), Serdes.String(),
+                new SightingSerde()).withCachingDisabled(),
+            Stores.windowStoreBuilder(supplier(DedupeProcessor.FINGERPRINTS_STORE, config, true), Serdes.Bytes(),
+                Serdes.ByteArray()).withCachingDisabled());
+      }
+    };
+  }
+
+  private static WindowBytesStoreSupplier supplier(String name, DedupeConfig config, boolean duplicates) {
+    return config.inMemoryStores()
+        ? Stores.inMemoryWindowStore(name, config.horizon(), POINT, duplicates)
+        : Stores.persistentWindowStore(name, config.horizon(), POINT, duplicates);
+  }
+}
