@@ -67,7 +67,7 @@ public final class Routes {
    * @throws ConfigException listing every invalid route setting, and an unreadable trust store
    */
   public static Routes fromConfig(ListenerConfig config, Clock clock) {
-    SSLContext tls = TlsContexts.create(config.get(AlertsSettings.TRUST_STORE),
+    SSLContext tls = TlsContexts.create(config.find(AlertsSettings.TRUST_STORE).orElse(null),
         config.find(AlertsSettings.TRUST_STORE_PASSWORD).orElse(null));
     Builder builder = new Builder(config, tls, clock);
     List<Route> routes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.nhslistener.alerts.delivery;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nhslistener.alerts.metrics.AlertMeters;
 import io.nhslistener.alerts.metrics.DeliveryMeters;
@@ -29,7 +30,7 @@ final class EngineHarness {
   static final String TOPIC = Topics.ALERTS.name();
 
   final TestClock clock;
-  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final MeterRegistry registry;
   final Map<String, Watch> watches = new HashMap<>();
   final List<ProducerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
   final AtomicBoolean deadLetterTopicDown = new AtomicBoolean();
@@ -39,7 +40,13 @@ final class EngineHarness {
 
   EngineHarness(Instant start, Routes routes, List<String> defaultRoutes, Duration cooldown, Duration groupWindow,
       RetryPolicy retry) {
+    this(start, routes, defaultRoutes, cooldown, groupWindow, retry, new SimpleMeterRegistry());
+  }
+
+  EngineHarness(Instant start, Routes routes, List<String> defaultRoutes, Duration cooldown, Duration groupWindow,
+      RetryPolicy retry, MeterRegistry registry) {
     this.clock = new TestClock(start);
+    this.registry = registry;
     WatchDirectory directory = id -> Optional.ofNullable(watches.get(id));
     this.engine = new DeliveryEngine(new DeliveryEngine.Parts(
         new RouteSelector(routes, directory, defaultRoutes),
