@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Passes closed base windows on and rolls them up into the coarser {@code streams.rollups} windows (epoch-aligned, each a multiple of the
- * base window). Base windows arrive per organisation in order and without gaps, zero-count ones included, so a roll-up
+ * Passes closed base windows on and rolls them up into the coarser {@code streams.rollups} windows (epoch-aligned,
+ * each a multiple of the base window). Base windows arrive per organisation in order and without gaps, zero-count ones included, so a roll-up
  * is complete, and emitted, when its last base window arrives; it is then exactly the merge of its base windows.
  *
  * <p>An organisation's first roll-up after it starts being watched may cover fewer base windows than its length (it

@@ -100,7 +100,7 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
       org = OrgWindows.startingAt(oldestOpenStart());
     }
     if (start < org.frontier()) {
-      late(orgId, matched, start, wallNow);
+      late(orgId, matched, eventTime, start, wallNow);
       return;
     }
     org.windowAt(start, size).add(matched);
@@ -166,11 +166,11 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
     context.forward(new Record<>(orgId, new WindowOutput.Closed(window), window.end() - 1));
   }
 
-  private void late(String orgId, MatchedMention matched, long start, long wallNow) {
+  private void late(String orgId, MatchedMention matched, long eventTime, long start, long wallNow) {
     metrics.late(orgId);
     RecordMetadata source = context.recordMetadata().orElse(null);
     String topic = source == null ? Topics.MENTIONS_MATCHED.name() : source.topic();
-    String message = "event time " + matched.mention().createdAt() + " falls in window " + Instant.ofEpochMilli(start)
+    String message = "event time " + Instant.ofEpochMilli(eventTime) + " falls in window " + Instant.ofEpochMilli(start)
         + " of organisation " + orgId + ", already emitted (window " + config.window() + ", grace "
         + config.grace() + ", stage clock at " + Instant.ofEpochMilli(clock.time()) + ")";
     byte[] key = orgId.getBytes(StandardCharsets.UTF_8);

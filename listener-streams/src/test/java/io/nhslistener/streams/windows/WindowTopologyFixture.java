@@ -65,7 +65,8 @@ final class WindowTopologyFixture implements AutoCloseable {
         Topics.MENTIONS_MATCHED.valueSerde().serializer());
     matchedBytes = driver.createInputTopic(Topics.MENTIONS_MATCHED.name(), new StringSerializer(),
         new ByteArraySerializer());
-    rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), Topics.RULES.valueSerde().serializer());
+    rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(),
+        Topics.RULES.valueSerde().serializer());
     stats = driver.createOutputTopic(Topics.ORG_STATS.name(), new StringDeserializer(),
         Topics.ORG_STATS.valueSerde().deserializer());
     deadLetters = driver.createOutputTopic(Topics.DEADLETTER.name(), new ByteArrayDeserializer(),
