@@ -2,6 +2,7 @@ package io.nhslistener.app;
 
 import io.nhslistener.app.cli.DemoCommand;
 import io.nhslistener.app.cli.ExitCodes;
+import io.nhslistener.app.cli.IngestCommand;
 import io.nhslistener.app.cli.RunCommand;
 import io.nhslistener.app.cli.TopicsCommand;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         DemoCommand.class,
         TopicsCommand.class,
+        IngestCommand.class,
     })
 public final class ListenerMain implements Runnable {
   @CommandLine.Spec
