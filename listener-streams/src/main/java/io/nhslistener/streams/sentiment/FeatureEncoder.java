@@ -29,12 +29,9 @@ final class FeatureEncoder {
     this.hashBits = hashBits;
   }
 
-  int dimension() {
+  /** Number of weights per class for a model with {@code hashBits} hash bits: the dense features, then the buckets. */
+  static int dimension(int hashBits) {
     return DENSE.size() + (1 << hashBits);
-  }
-
-  int hashBits() {
-    return hashBits;
   }
 
   void encode(Tokens tokens, Units units, RuleScore rules, Features out) {
@@ -74,7 +71,7 @@ final class FeatureEncoder {
   private double careContext(Tokens tokens) {
     int care = 0;
     for (int i = 0; i < tokens.size() && care < 2; i++) {
-      if (table.has(tokens.hash(i), TermTable.CARE_CONTEXT)) {
+      if ((table.flags(tokens.slot(i)) & TermTable.CARE_CONTEXT) != 0) {
         care++;
       }
     }
@@ -82,7 +79,11 @@ final class FeatureEncoder {
   }
 
   private void hashed(Tokens tokens, Features out) {
-    int from = out.size();
+    int bigrams = 0;
+    for (int i = 1; i < tokens.size(); i++) {
+      bigrams += tokens.has(i, Tokens.CLAUSE_START) ? 0 : 1;
+    }
+    double scale = 1 / Math.sqrt(Math.max(1, tokens.size() + bigrams));
     boolean negatedScope = false;
     long previous = 0;
     for (int i = 0; i < tokens.size(); i++) {
@@ -91,25 +92,21 @@ final class FeatureEncoder {
       if (clauseStart) {
         negatedScope = false;
       }
-      addHashed(negatedScope ? hash ^ NEGATED_SALT : hash, out);
+      addHashed(negatedScope ? hash ^ NEGATED_SALT : hash, scale, out);
       if (i > 0 && !clauseStart) {
-        addHashed(TermHash.then(previous, hash) ^ BIGRAM_SALT, out);
+        addHashed(TermHash.then(previous, hash) ^ BIGRAM_SALT, scale, out);
       }
-      if (tokens.has(i, Tokens.ENDS_NT) || table.has(hash, TermTable.NEGATOR)) {
+      if (tokens.has(i, Tokens.ENDS_NT) || (table.flags(tokens.slot(i)) & TermTable.NEGATOR) != 0) {
         negatedScope = true;
       }
       previous = hash;
     }
-    int hashedCount = out.size() - from;
-    if (hashedCount > 0) {
-      out.scaleFrom(from, 1 / Math.sqrt(hashedCount));
-    }
   }
 
   /** Feature hashing with a sign bit, so colliding features cancel on average instead of adding up. */
-  private void addHashed(long key, Features out) {
+  private void addHashed(long key, double scale, Features out) {
     long h = TermHash.mix(key);
     int bucket = (int) (h & ((1L << hashBits) - 1));
-    out.add(DENSE.size() + bucket, (h >>> 63) == 0 ? 1 : -1);
+    out.add(DENSE.size() + bucket, (h >>> 63) == 0 ? scale : -scale);
   }
 }

@@ -21,8 +21,4 @@ final class FeaturePipeline {
     rules.score(buffers.tokens, buffers.units, buffers.rules);
     encoder.encode(buffers.tokens, buffers.units, buffers.rules, buffers.features);
   }
-
-  int dimension() {
-    return encoder.dimension();
-  }
 }

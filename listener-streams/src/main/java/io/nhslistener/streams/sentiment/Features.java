@@ -22,13 +22,6 @@ final class Features {
     count++;
   }
 
-  /** Multiplies the values from {@code from} on by {@code factor}. */
-  void scaleFrom(int from, double factor) {
-    for (int i = from; i < count; i++) {
-      values[i] = (float) (values[i] * factor);
-    }
-  }
-
   int size() {
     return count;
   }

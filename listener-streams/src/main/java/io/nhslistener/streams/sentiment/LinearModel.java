@@ -27,7 +27,7 @@ final class LinearModel {
   private final float[] positive;
 
   LinearModel(int hashBits, LabelThresholds thresholds, float[] negative, float[] positive) {
-    int dimension = FeatureEncoder.DENSE.size() + (1 << hashBits);
+    int dimension = FeatureEncoder.dimension(hashBits);
     if (negative.length != dimension || positive.length != dimension) {
       throw new IllegalArgumentException("weights must have " + dimension + " entries for " + hashBits + " hash bits");
     }
@@ -43,10 +43,6 @@ final class LinearModel {
 
   LabelThresholds thresholds() {
     return thresholds;
-  }
-
-  LinearModel withThresholds(LabelThresholds newThresholds) {
-    return new LinearModel(hashBits, newThresholds, negative, positive);
   }
 
   double compound(Features features) {
@@ -126,9 +122,8 @@ final class LinearModel {
         switch (fields[0]) {
           case "hash_bits" -> {
             hashBits = Integer.parseInt(fields[1]);
-            int dimension = FeatureEncoder.DENSE.size() + (1 << hashBits);
-            negative = new float[dimension];
-            positive = new float[dimension];
+            negative = new float[FeatureEncoder.dimension(hashBits)];
+            positive = new float[FeatureEncoder.dimension(hashBits)];
           }
           case "thresholds" -> thresholds =
               new LabelThresholds(Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
@@ -151,6 +146,10 @@ final class LinearModel {
     private void set(int index, String negativeWeight, String positiveWeight) {
       negative[index] = Float.parseFloat(negativeWeight);
       positive[index] = Float.parseFloat(positiveWeight);
+      // A non-finite weight would make compounds NaN, which Sentiment rejects: fail at load instead.
+      if (!Float.isFinite(negative[index]) || !Float.isFinite(positive[index])) {
+        throw new IllegalStateException("weights must be finite numbers");
+      }
     }
 
     LinearModel model() {

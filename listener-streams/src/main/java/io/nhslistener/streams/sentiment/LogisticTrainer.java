@@ -23,7 +23,7 @@ final class LogisticTrainer {
   }
 
   LinearModel fit(List<TrainingExample> examples, LabelThresholds thresholds) {
-    int dimension = FeatureEncoder.DENSE.size() + (1 << hashBits);
+    int dimension = FeatureEncoder.dimension(hashBits);
     double[] x = new double[2 * dimension];
     new Lbfgs(MAX_ITERATIONS, TOLERANCE).minimise((w, gradient) -> objective(examples, dimension, w, gradient), x);
     float[] negative = new float[dimension];

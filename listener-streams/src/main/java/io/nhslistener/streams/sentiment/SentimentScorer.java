@@ -59,13 +59,6 @@ public final class SentimentScorer {
     return new Sentiment(compound, model.thresholds().label(compound));
   }
 
-  /** The rules' compound alone (VADER with the overlay), without the learned layer: for tests and comparisons. */
-  double ruleCompound(String text) {
-    ScoringBuffers b = buffers.get();
-    pipeline.run(text, b);
-    return b.rules.compound;
-  }
-
   static LinearModel loadModel(String resource) {
     try (InputStream in = SentimentScorer.class.getResourceAsStream(resource)) {
       if (in == null) {

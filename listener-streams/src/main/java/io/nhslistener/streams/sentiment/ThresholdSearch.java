@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ThresholdSearch {
   private static final int STEPS = 90;
-  private static final double STEP = 0.01;
+  private static final double STEPS_PER_UNIT = 100;
 
   /** Compound scores and gold labels of one set, index-aligned. */
   record Scored(double[] compounds, SentimentLabel[] gold) {}
@@ -22,7 +22,7 @@ final class ThresholdSearch {
     double bestScore = -1;
     for (int n = 0; n <= STEPS; n++) {
       for (int p = 0; p <= STEPS; p++) {
-        LabelThresholds candidate = new LabelThresholds(-n * STEP, p * STEP);
+        LabelThresholds candidate = new LabelThresholds(-n / STEPS_PER_UNIT, p / STEPS_PER_UNIT);
         double score = meanMacroRecall(sets, candidate);
         if (score > bestScore + 1e-12) {
           bestScore = score;

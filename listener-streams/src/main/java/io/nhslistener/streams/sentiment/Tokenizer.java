@@ -38,7 +38,10 @@ final class Tokenizer {
     boolean clauseBreak = false;
     int i = 0;
     while (i < n) {
-      if (isSpace(text.charAt(i))) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        // A line break ends a clause: feedback forms often list points one per line without punctuation.
+        clauseBreak |= c == '\n';
         i++;
         continue;
       }
@@ -57,10 +60,13 @@ final class Tokenizer {
       return clauseBreak;
     }
     int trimmed = trimTrailingPunctuation(text, start, end);
-    if (hasSymbol(text, start, trimmed) && isEmoticon.test(lowerHash(text, start, trimmed))) {
-      out.add(lowerHash(text, start, trimmed), clauseBreak ? Tokens.CLAUSE_START : 0);
-      countPunctuation(text, trimmed, end, out);
-      return clauseBreak || trimmed < end;
+    if (hasSymbol(text, start, trimmed)) {
+      long hash = lowerHash(text, start, trimmed);
+      if (isEmoticon.test(hash)) {
+        out.add(hash, clauseBreak ? Tokens.CLAUSE_START : 0);
+        countPunctuation(text, trimmed, end, out);
+        return trimmed < end;
+      }
     }
     return words(text, start, end, out, clauseBreak);
   }

@@ -20,6 +20,7 @@ final class Tokens {
   private long[] squeezedTwo = new long[64];
   private long[] squeezedOne = new long[64];
   private int[] flags = new int[64];
+  private int[] slots = new int[64];
   private int count;
   private int exclamations;
   private int questions;
@@ -41,11 +42,13 @@ final class Tokens {
       squeezedTwo = Arrays.copyOf(squeezedTwo, count * 2);
       squeezedOne = Arrays.copyOf(squeezedOne, count * 2);
       flags = Arrays.copyOf(flags, count * 2);
+      slots = Arrays.copyOf(slots, count * 2);
     }
     hashes[count] = hash;
     squeezedTwo[count] = squeezedToTwo;
     squeezedOne[count] = squeezedToOne;
     flags[count] = tokenFlags;
+    slots[count] = -1;
     count++;
   }
 
@@ -63,6 +66,20 @@ final class Tokens {
 
   long hash(int i) {
     return hashes[i];
+  }
+
+  /**
+   * Records the token's {@link TermTable} slot, looked up once per token, and the form that matched (a squeezed form
+   * for an elongated word).
+   */
+  void resolve(int i, int slot, long matchedHash) {
+    slots[i] = slot;
+    hashes[i] = matchedHash;
+  }
+
+  /** The token's {@link TermTable} slot, or -1 when unknown or not yet resolved. */
+  int slot(int i) {
+    return slots[i];
   }
 
   /** Hash with letter runs cut to two ("goooood" reads "good"). */

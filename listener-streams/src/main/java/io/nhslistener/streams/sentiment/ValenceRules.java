@@ -33,6 +33,7 @@ final class ValenceRules {
 
   void score(Tokens tokens, Units units, RuleScore out) {
     out.clear();
+    resolve(tokens);
     group(tokens, units);
     boolean capsDiffer = capsDiffer(units);
     int butAt = -1;
@@ -54,11 +55,9 @@ final class ValenceRules {
     return Math.max(-1, Math.min(1, n));
   }
 
-  /** Merges tokens into units, preferring the longest lexicon phrase; phrases never span clause punctuation. */
-  private void group(Tokens tokens, Units units) {
-    units.clear();
-    int t = 0;
-    while (t < tokens.size()) {
+  /** Looks every token up once; an elongated word not in the lexicon tries its squeezed forms. */
+  private void resolve(Tokens tokens) {
+    for (int t = 0; t < tokens.size(); t++) {
       long hash = tokens.hash(t);
       int slot = table.find(hash);
       if (slot < 0 && tokens.has(t, Tokens.ELONGATED)) {
@@ -69,6 +68,17 @@ final class ValenceRules {
           slot = table.find(hash);
         }
       }
+      tokens.resolve(t, slot, slot < 0 ? tokens.hash(t) : hash);
+    }
+  }
+
+  /** Merges tokens into units, preferring the longest lexicon phrase; phrases never span clause punctuation. */
+  private void group(Tokens tokens, Units units) {
+    units.clear();
+    int t = 0;
+    while (t < tokens.size()) {
+      long hash = tokens.hash(t);
+      int slot = tokens.slot(t);
       long bestHash = hash;
       int bestSlot = slot;
       int bestEnd = t;

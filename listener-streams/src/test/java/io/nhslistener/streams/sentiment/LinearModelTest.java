@@ -54,6 +54,14 @@ class LinearModelTest {
   }
 
   @Test
+  void rejectsNonFiniteWeights() {
+    String file = "hash_bits\t4\nthresholds\t-0.1\t0.1\nhashed\t3\tNaN\t0\n";
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> LinearModel.read(
+        new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "nan.tsv"));
+    assertTrue(e.getMessage().contains("nan.tsv line 3"), e.getMessage());
+  }
+
+  @Test
   void rejectsAnIncompleteModel() {
     String file = "hash_bits\t4\n";
     assertThrows(IllegalStateException.class, () -> LinearModel.read(

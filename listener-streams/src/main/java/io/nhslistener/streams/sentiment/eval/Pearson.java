@@ -21,10 +21,6 @@ public final class Pearson {
     sumXY += dx * (y - meanY);
   }
 
-  public int count() {
-    return n;
-  }
-
   /** r, or NaN with fewer than two pairs or when either variable is constant. */
   public double r() {
     if (n < 2 || sumXX == 0 || sumYY == 0) {

@@ -13,20 +13,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance targets of issue 5 on the shared development sets, when they are present. Reports are written to
- * {@code target/sentiment-eval/}; the data itself stays outside the repository (converted TSV goes to a temp dir).
+ * {@code target/sentiment-eval/}. The sets are converted to the evaluation's TSV format in
+ * {@code $TMPDIR/nhs-listener-sentiment-dev/}, outside the repository, where {@code listener eval sentiment} can read
+ * them too.
  */
 class DevelopmentSetTargetsTest {
   private static final Path REPORTS = Path.of("target/sentiment-eval");
+  private static final Path TSV = Path.of(System.getProperty("java.io.tmpdir"), "nhs-listener-sentiment-dev");
   private static final SentimentEvaluation EVALUATION = SentimentEvaluation.standard();
 
   private static Path root;
-
-  @TempDir
-  Path tsvDir;
 
   @BeforeAll
   static void locate() {
@@ -55,7 +54,7 @@ class DevelopmentSetTargetsTest {
   }
 
   private EvaluationReport evaluate(DevelopmentSet set) throws IOException {
-    EvaluationReport report = EVALUATION.evaluate(DevelopmentSets.writeTsv(set, tsvDir));
+    EvaluationReport report = EVALUATION.evaluate(DevelopmentSets.writeTsv(set, TSV));
     Files.createDirectories(REPORTS);
     try (OutputStream file = Files.newOutputStream(REPORTS.resolve(set.name() + ".txt"));
         PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
