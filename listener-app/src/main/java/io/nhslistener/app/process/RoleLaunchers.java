@@ -11,6 +11,9 @@ public final class RoleLaunchers {
   /** Launchers for {@code roles}, in start order. */
   public static List<RoleLauncher> forRoles(Set<Role> roles) {
     List<RoleLauncher> launchers = new ArrayList<>();
+    if (roles.contains(Role.STREAMS)) {
+      launchers.add(new StreamsRoleLauncher());
+    }
     if (roles.contains(Role.ALERTS)) {
       launchers.add(new AlertsRoleLauncher());
     }
