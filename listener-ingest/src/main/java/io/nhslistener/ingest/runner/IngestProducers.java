@@ -26,6 +26,8 @@ public final class IngestProducers {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    // The first send after a commit may meet CONCURRENT_TRANSACTIONS while the broker writes the markers: retry soon.
+    props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 20);
     props.putAll(kafkaProps);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -137,7 +137,12 @@ public final class IngestRunner implements Runnable {
         state = State.STOPPED;
       }
       connector.close();
+      // stop() interrupts this thread; a producer closed with the flag set gives up at once and leaks its I/O thread.
+      boolean interrupted = Thread.interrupted();
       close(producer);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
