@@ -34,36 +34,41 @@ final class FeatureEncoder {
     return DENSE.size() + (1 << hashBits);
   }
 
+  /** Writes the dense features in {@link #DENSE} order, then the hashed ones. */
   void encode(Tokens tokens, Units units, RuleScore rules, Features out) {
     out.clear();
-    int sentimentUnits = rules.positiveUnits + rules.negativeUnits;
+    // Valences are on VADER's -4..4 scale: sums are squashed with tanh so that a long list of praise saturates.
+    double positive = Math.tanh(rules.positiveSum / 4);
+    double negative = Math.tanh(-rules.negativeSum / 4);
     double unitCount = Math.max(1, units.size());
-    out.add(0, 1);
-    out.add(1, rules.compound);
-    out.add(2, Math.tanh(rules.positiveSum / 4));
-    out.add(3, Math.tanh(-rules.negativeSum / 4));
-    out.add(4, rules.positiveUnits / unitCount);
-    out.add(5, rules.negativeUnits / unitCount);
-    out.add(6, rules.negated > 0 ? 1 : 0);
-    out.add(7, rules.shouted > 0 ? 1 : 0);
-    out.add(8, rules.contrast ? 1 : 0);
-    out.add(9, Math.tanh(rules.overlayPositive / 3));
-    out.add(10, Math.tanh(rules.overlayNegative / 3));
-    out.add(11, Math.tanh(rules.emojiPositive / 3));
-    out.add(12, Math.tanh(rules.emojiNegative / 3));
-    out.add(13, ValenceRules.normalise(rules.lastClause));
-    out.add(14, Math.min(tokens.exclamations(), 3) / 3.0);
-    out.add(15, Math.min(tokens.questions(), 3) / 3.0);
-    out.add(16, Math.log1p(tokens.size()) / 5);
-    out.add(17, sentimentUnits == 0 ? 1 : 0);
-    // Interactions with the care context let one model serve two conventions: tweets and patient feedback.
     double care = careContext(tokens);
-    out.add(18, care);
-    out.add(19, care * rules.compound);
-    out.add(20, care * Math.tanh(rules.positiveSum / 4));
-    out.add(21, care * Math.tanh(-rules.negativeSum / 4));
-    out.add(22, rules.strongestPositive / 4);
-    out.add(23, rules.strongestNegative / 4);
+    int f = 0;
+    out.add(f++, 1);
+    out.add(f++, rules.compound);
+    out.add(f++, positive);
+    out.add(f++, negative);
+    out.add(f++, rules.positiveUnits / unitCount);
+    out.add(f++, rules.negativeUnits / unitCount);
+    out.add(f++, rules.negated > 0 ? 1 : 0);
+    out.add(f++, rules.shouted > 0 ? 1 : 0);
+    out.add(f++, rules.contrast ? 1 : 0);
+    out.add(f++, Math.tanh(rules.overlayPositive / 3));
+    out.add(f++, Math.tanh(rules.overlayNegative / 3));
+    out.add(f++, Math.tanh(rules.emojiPositive / 3));
+    out.add(f++, Math.tanh(rules.emojiNegative / 3));
+    out.add(f++, ValenceRules.normalise(rules.lastClause));
+    out.add(f++, Math.min(tokens.exclamations(), 3) / 3.0);
+    out.add(f++, Math.min(tokens.questions(), 3) / 3.0);
+    out.add(f++, Math.log1p(tokens.size()) / 5);
+    out.add(f++, rules.positiveUnits + rules.negativeUnits == 0 ? 1 : 0);
+    // Interactions with the care context let one model serve two conventions: tweets and patient feedback.
+    out.add(f++, care);
+    out.add(f++, care * rules.compound);
+    out.add(f++, care * positive);
+    out.add(f++, care * negative);
+    out.add(f++, rules.strongestPositive / 4);
+    out.add(f++, rules.strongestNegative / 4);
+    assert f == DENSE.size() : "dense features out of step with DENSE";
     hashed(tokens, out);
   }
 

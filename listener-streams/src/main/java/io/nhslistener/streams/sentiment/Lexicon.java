@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Valences, boosters and negators by term hash: the VADER lexicon (7,500 words and emoticons rated -4..4), VADER's
- * idioms and modifiers, the project's emoji ratings and the NHS domain overlay, which wins over VADER where both rate a
- * term. Phrases ("couldn't fault", "kind of") are keyed by {@link TermHash#then} over their tokens, with every proper
+ * Valences, boosters, negators and care-context words by term hash: the VADER lexicon (7,500 words and emoticons
+ * rated -4..4), VADER's idioms and modifiers, the project's emoji ratings and the NHS domain overlay, which wins over
+ * VADER where both rate a term. Phrases ("couldn't fault", "kind of") are keyed by {@link TermHash#then} over their tokens, with every proper
  * prefix flagged so a scan can stop as soon as no phrase can continue. Immutable once built.
  */
 final class Lexicon {
