@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,9 +49,7 @@ public final class NabCorpusLoader {
    */
   public static List<CostProfile> readProfiles(Path file) throws IOException {
     List<CostProfile> profiles = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = readJson(file).fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonNode> entry : readJson(file).properties()) {
       JsonNode matrix = entry.getValue().path("CostMatrix");
       profiles.add(new CostProfile(entry.getKey(), weight(file, matrix, "tpWeight"), weight(file, matrix, "fpWeight"),
           weight(file, matrix, "fnWeight")));

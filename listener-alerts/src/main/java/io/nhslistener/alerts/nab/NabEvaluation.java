@@ -1,5 +1,6 @@
 package io.nhslistener.alerts.nab;
 
+import io.nhslistener.alerts.detect.SpikeDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,28 @@ public final class NabEvaluation {
      * @throws IOException if the detections come from a file that cannot be read
      */
     boolean[] detect(LabelledSeries series) throws IOException;
+  }
+
+  /**
+   * Runs a fresh {@link SpikeDetector} online over every series of a NAB-layout corpus and scores its alerts.
+   *
+   * @param nabDir the corpus ({@code data/}, {@code windows.json}, optional {@code profiles.json})
+   * @param sensitivity the detector's sensitivity, 1 for the tuned default
+   * @throws IOException if a corpus file is missing or malformed
+   * @throws IllegalArgumentException if the sensitivity is outside (0, 10]
+   */
+  public static NabReport runDetector(Path nabDir, double sensitivity) throws IOException {
+    return evaluate(NabCorpusLoader.load(nabDir), series -> detect(series, sensitivity));
+  }
+
+  /** One pass of a fresh detector over a series: the flag of row i depends on rows up to i only. */
+  static boolean[] detect(LabelledSeries series, double sensitivity) {
+    SpikeDetector detector = new SpikeDetector(sensitivity);
+    boolean[] alerts = new boolean[series.size()];
+    for (int i = 0; i < alerts.length; i++) {
+      alerts[i] = detector.observe(series.value(i));
+    }
+    return alerts;
   }
 
   /**
