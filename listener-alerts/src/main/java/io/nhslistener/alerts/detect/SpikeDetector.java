@@ -155,7 +155,6 @@ public final class SpikeDetector {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(STATE_VERSION);
-      out.writeDouble(sensitivity);
       out.writeLong(points);
       out.writeDouble(low);
       out.writeDouble(high);
@@ -171,17 +170,19 @@ public final class SpikeDetector {
   }
 
   /**
-   * A detector continuing from a {@link #snapshot()}.
+   * A detector continuing from a {@link #snapshot()}, with the given (possibly changed) sensitivity: what was learned is
+   * state, thresholds are settings.
    *
-   * @throws IllegalArgumentException if the bytes are not a snapshot of a supported version
+   * @throws IllegalArgumentException if the bytes are not a snapshot of a supported version, or the sensitivity is
+   *     outside (0, 10]
    */
-  public static SpikeDetector restore(byte[] snapshot) {
+  public static SpikeDetector restore(byte[] snapshot, double sensitivity) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
       byte version = in.readByte();
       if (version != STATE_VERSION) {
         throw new IllegalArgumentException("unsupported spike detector state version " + version);
       }
-      SpikeDetector detector = new SpikeDetector(in.readDouble());
+      SpikeDetector detector = new SpikeDetector(sensitivity);
       detector.points = in.readLong();
       detector.low = in.readDouble();
       detector.high = in.readDouble();
