@@ -69,8 +69,12 @@ class DeliveryEngineTest {
   }
 
   private Route webhookRoute(TestClock clock) {
+    return webhookRoute(clock, null);
+  }
+
+  private Route webhookRoute(TestClock clock, QuietHours quiet) {
     return new Route("hook", new WebhookChannel(hooks.url("/alerts"), new WebhookSignature(SECRET), http, clock),
-        null);
+        quiet);
   }
 
   private Route slackRoute(QuietHours quiet) {
@@ -194,6 +198,27 @@ class DeliveryEngineTest {
     assertEquals("Quiet-hours digest: 2 alerts for a-trust", digest.get("text").asText());
     assertTrue(digest.at("/blocks/3/text/text").asText().startsWith("*Resolved: surge in mentions of a-trust"));
     assertEquals(new OffsetAndMetadata(3), h.commitPoint(0, 3));
+  }
+
+  @Test
+  void aWebhookRouteReleasesItsQuietHoursDigestAsOneRequestPerAlert() {
+    QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), "Europe/London");
+    TestClock routeClock = new TestClock(NIGHT);
+    EngineHarness h = new EngineHarness(NIGHT, new Routes(List.of(webhookRoute(routeClock, night))), List.of("hook"),
+        Duration.ZERO, Duration.ofSeconds(20), EngineHarness.retry(Duration.ofMinutes(10)));
+    h.assign(0, null);
+    Alert first = TestAlerts.spike("a-trust", NIGHT, Severity.MEDIUM, AlertStatus.FIRING);
+    Alert second = TestAlerts.spike("b-trust", NIGHT, Severity.HIGH, AlertStatus.FIRING);
+    h.feed(0, first);
+    h.feed(0, second);
+    h.run(Duration.ofMinutes(1), Duration.ofSeconds(10));
+    assertEquals(0, hooks.requests().size());
+    h.clock.set(NIGHT_ENDS);
+    h.engine.runDue();
+    assertEquals(List.of(first.id(), second.id()),
+        hooks.requests().stream().map(r -> r.header("Idempotency-Key")).toList());
+    assertEquals(List.of(), h.deadLetters);
+    assertEquals(new OffsetAndMetadata(2), h.commitPoint(0, 2));
   }
 
   @Test

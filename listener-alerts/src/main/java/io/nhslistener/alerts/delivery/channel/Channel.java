@@ -21,7 +21,8 @@ public interface Channel {
    * Sends one message.
    *
    * @throws DeliveryException when the receiver did not accept it, saying whether to retry
-   * @throws IllegalArgumentException when given a group or digest although {@link #groupsAlerts()} is false
+   * @throws IllegalStateException when given several alerts although {@link #groupsAlerts()} is false (such a
+   *     channel gets one alert per notification, a digest of one included)
    */
   void send(Notification notification) throws DeliveryException;
 }

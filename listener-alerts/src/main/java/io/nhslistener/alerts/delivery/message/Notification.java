@@ -35,10 +35,14 @@ public record Notification(Kind kind, List<AlertView> alerts) {
     return new Notification(Kind.SINGLE, List.of(alert));
   }
 
-  /** The alert of a {@link Kind#SINGLE} notification. */
+  /**
+   * The alert of a notification of one alert (a single alert, or a digest of one for a channel that never groups).
+   *
+   * @throws IllegalStateException when the notification has several alerts
+   */
   public AlertView only() {
-    if (kind != Kind.SINGLE) {
-      throw new IllegalStateException("a " + kind + " notification has " + alerts.size() + " alerts");
+    if (alerts.size() != 1) {
+      throw new IllegalStateException("a " + kind + " notification of " + alerts.size() + " alerts has no one alert");
     }
     return alerts.get(0);
   }
