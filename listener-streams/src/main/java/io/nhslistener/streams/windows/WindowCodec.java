@@ -1,17 +1,16 @@
 package io.nhslistener.streams.windows;
 
 import io.nhslistener.core.model.SampleMention;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,8 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of the stage's state-store values. The stores are rewritten on every mention, so this is a hot
- * path: plain {@link DataOutputStream} fields, no reflection, a leading format byte so a later layout can still read
- * changelogs written by this one.
+ * path: fixed-width fields in a {@link ByteBuffer}, no reflection, a leading format byte so a later layout can still
+ * read changelogs written by this one. Thread-safe (no shared buffers: one serde serves every task).
  */
 final class WindowCodec {
   private static final byte FORMAT = 1;
@@ -37,59 +36,49 @@ final class WindowCodec {
     return Serdes.serdeFrom(serializer(WindowCodec::writeAggregate), deserializer(WindowCodec::readAggregate));
   }
 
-  private interface Writer<T> {
-    void write(DataOutputStream out, T value) throws IOException;
-  }
-
-  private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
-  }
-
-  private static <T> Serializer<T> serializer(Writer<T> writer) {
+  private static <T> Serializer<T> serializer(BiConsumer<Writer, T> write) {
     return (topic, value) -> {
       if (value == null) {
         return null;
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeByte(FORMAT);
-        writer.write(out, value);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot happen writing to memory", e);
-      }
-      return bytes.toByteArray();
+      Writer out = new Writer();
+      out.buffer.put(FORMAT);
+      write.accept(out, value);
+      return out.toBytes();
     };
   }
 
-  private static <T> Deserializer<T> deserializer(Reader<T> reader) {
+  private static <T> Deserializer<T> deserializer(Function<ByteBuffer, T> read) {
     return (topic, data) -> {
       if (data == null) {
         return null;
       }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-        byte format = in.readByte();
+      ByteBuffer in = ByteBuffer.wrap(data);
+      try {
+        byte format = in.get();
         if (format != FORMAT) {
           throw new IllegalStateException("window state written in format " + format + "; this build reads "
               + FORMAT);
         }
-        return reader.read(in);
-      } catch (IOException e) {
+        return read.apply(in);
+      } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
+          | NegativeArraySizeException e) {
         throw new IllegalStateException("window state is truncated or corrupt", e);
       }
     };
   }
 
-  private static void writeOrgWindows(DataOutputStream out, OrgWindows org) throws IOException {
-    out.writeLong(org.frontier());
-    out.writeInt(org.openWindows().size());
+  private static void writeOrgWindows(Writer out, OrgWindows org) {
+    out.ensure(12);
+    out.buffer.putLong(org.frontier()).putInt(org.openWindows().size());
     for (WindowAggregate window : org.openWindows()) {
       writeAggregate(out, window);
     }
   }
 
-  private static OrgWindows readOrgWindows(DataInputStream in) throws IOException {
-    long frontier = in.readLong();
-    int n = in.readInt();
+  private static OrgWindows readOrgWindows(ByteBuffer in) {
+    long frontier = in.getLong();
+    int n = in.getInt();
     TreeMap<Long, WindowAggregate> open = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       WindowAggregate window = readAggregate(in);
@@ -98,26 +87,21 @@ final class WindowCodec {
     return new OrgWindows(frontier, open);
   }
 
-  private static void writeAggregate(DataOutputStream out, WindowAggregate a) throws IOException {
-    out.writeLong(a.start());
-    out.writeLong(a.end());
-    out.writeLong(a.count);
-    out.writeLong(a.positive);
-    out.writeLong(a.neutral);
-    out.writeLong(a.negative);
-    out.writeDouble(a.compoundSum);
+  private static void writeAggregate(Writer out, WindowAggregate a) {
+    out.ensure(8 * 7 + 5);
+    out.buffer.putLong(a.start()).putLong(a.end()).putLong(a.count).putLong(a.positive).putLong(a.neutral)
+        .putLong(a.negative).putDouble(a.compoundSum);
     if (a.authors.isExact()) {
       long[] hashes = a.authors.hashes();
-      out.writeByte(EXACT_AUTHORS);
-      out.writeInt(hashes.length);
-      for (long hash : hashes) {
-        out.writeLong(hash);
-      }
+      out.buffer.put(EXACT_AUTHORS).putInt(hashes.length);
+      out.ensure(8 * hashes.length);
+      out.buffer.asLongBuffer().put(hashes);
+      out.buffer.position(out.buffer.position() + 8 * hashes.length);
     } else {
       byte[] registers = a.authors.registerBytes();
-      out.writeByte(SKETCHED_AUTHORS);
-      out.writeInt(registers.length);
-      out.write(registers);
+      out.buffer.put(SKETCHED_AUTHORS).putInt(registers.length);
+      out.ensure(registers.length);
+      out.buffer.put(registers);
     }
     writeCounts(out, a.terms.counts());
     writeCounts(out, a.sources);
@@ -125,26 +109,25 @@ final class WindowCodec {
     writeSamples(out, a.samples.negative());
   }
 
-  private static WindowAggregate readAggregate(DataInputStream in) throws IOException {
-    long start = in.readLong();
-    long end = in.readLong();
-    long count = in.readLong();
-    long positive = in.readLong();
-    long neutral = in.readLong();
-    long negative = in.readLong();
-    double compoundSum = in.readDouble();
-    byte authorForm = in.readByte();
-    int n = in.readInt();
+  private static WindowAggregate readAggregate(ByteBuffer in) {
+    long start = in.getLong();
+    long end = in.getLong();
+    long count = in.getLong();
+    long positive = in.getLong();
+    long neutral = in.getLong();
+    long negative = in.getLong();
+    double compoundSum = in.getDouble();
+    byte authorForm = in.get();
+    int n = in.getInt();
     AuthorSketch authors;
     if (authorForm == EXACT_AUTHORS) {
       long[] hashes = new long[n];
-      for (int i = 0; i < n; i++) {
-        hashes[i] = in.readLong();
-      }
+      in.asLongBuffer().get(hashes);
+      in.position(in.position() + 8 * n);
       authors = AuthorSketch.exact(hashes);
     } else {
       byte[] registers = new byte[n];
-      in.readFully(registers);
+      in.get(registers);
       authors = AuthorSketch.registers(registers);
     }
     TermCounter terms = new TermCounter();
@@ -161,59 +144,80 @@ final class WindowCodec {
     return a;
   }
 
-  private static void writeCounts(DataOutputStream out, Map<String, Long> counts) throws IOException {
-    out.writeInt(counts.size());
+  private static void writeCounts(Writer out, Map<String, Long> counts) {
+    out.ensure(4);
+    out.buffer.putInt(counts.size());
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      writeString(out, entry.getKey());
-      out.writeLong(entry.getValue());
+      out.putString(entry.getKey());
+      out.ensure(8);
+      out.buffer.putLong(entry.getValue());
     }
   }
 
-  private static void readCounts(DataInputStream in, Map<String, Long> into) throws IOException {
-    int n = in.readInt();
+  private static void readCounts(ByteBuffer in, Map<String, Long> into) {
+    int n = in.getInt();
     for (int i = 0; i < n; i++) {
-      into.put(readString(in), in.readLong());
+      into.put(readString(in), in.getLong());
     }
   }
 
-  private static void writeSamples(DataOutputStream out, List<SampleMention> samples) throws IOException {
-    out.writeInt(samples.size());
+  private static void writeSamples(Writer out, List<SampleMention> samples) {
+    out.ensure(4);
+    out.buffer.putInt(samples.size());
     for (SampleMention s : samples) {
-      writeString(out, s.id());
-      writeString(out, s.url());
-      writeString(out, s.text());
-      out.writeDouble(s.compound());
-      out.writeLong(s.engagement());
+      out.putString(s.id());
+      out.putString(s.url());
+      out.putString(s.text());
+      out.ensure(16);
+      out.buffer.putDouble(s.compound()).putLong(s.engagement());
     }
   }
 
-  private static List<SampleMention> readSamples(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<SampleMention> readSamples(ByteBuffer in) {
+    int n = in.getInt();
     List<SampleMention> samples = new ArrayList<>(SamplePicker.LIMIT + 1);
     for (int i = 0; i < n; i++) {
-      samples.add(new SampleMention(readString(in), readString(in), readString(in), in.readDouble(), in.readLong()));
+      samples.add(new SampleMention(readString(in), readString(in), readString(in), in.getDouble(), in.getLong()));
     }
     return samples;
   }
 
-  /** Length-prefixed UTF-8 (not {@code writeUTF}, which stops at 64 KiB); -1 for null. */
-  private static void writeString(DataOutputStream out, String value) throws IOException {
-    if (value == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
     if (length < 0) {
       return null;
     }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return value;
+  }
+
+  /** A growable, unsynchronised output buffer. */
+  private static final class Writer {
+    ByteBuffer buffer = ByteBuffer.allocate(1024);
+
+    void ensure(int bytes) {
+      if (buffer.remaining() < bytes) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+        bigger.put(buffer.array(), 0, buffer.position());
+        buffer = bigger;
+      }
+    }
+
+    /** Length-prefixed UTF-8; -1 for null. */
+    void putString(String value) {
+      if (value == null) {
+        ensure(4);
+        buffer.putInt(-1);
+        return;
+      }
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      ensure(4 + bytes.length);
+      buffer.putInt(bytes.length).put(bytes);
+    }
+
+    byte[] toBytes() {
+      return Arrays.copyOf(buffer.array(), buffer.position());
+    }
   }
 }
