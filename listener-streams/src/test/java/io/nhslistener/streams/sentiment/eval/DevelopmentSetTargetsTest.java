@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +25,15 @@ class DevelopmentSetTargetsTest {
   private static final Path TSV = Path.of(System.getProperty("java.io.tmpdir"), "nhs-listener-sentiment-dev");
   private static final SentimentEvaluation EVALUATION = SentimentEvaluation.standard();
 
-  private static Path root;
+  private static final Optional<Path> FOUND = DevelopmentSets.locate();
 
-  @BeforeAll
-  static void locate() {
-    Optional<Path> found = DevelopmentSets.locate();
-    assumeTrue(found.isPresent(), "sentiment development sets not found at ../shared/eval/sentiment (or -D"
+  private Path root;
+
+  @BeforeEach
+  void requireTheSets() {
+    assumeTrue(FOUND.isPresent(), "sentiment development sets not found at ../shared/eval/sentiment (or -D"
         + DevelopmentSets.DIRECTORY_PROPERTY + "): skipping the target checks");
-    root = found.get();
+    root = FOUND.get();
   }
 
   @Test
