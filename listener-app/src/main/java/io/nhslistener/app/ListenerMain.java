@@ -1,6 +1,7 @@
 package io.nhslistener.app;
 
 import io.nhslistener.app.cli.DemoCommand;
+import io.nhslistener.app.cli.EvalCommand;
 import io.nhslistener.app.cli.ExitCodes;
 import io.nhslistener.app.cli.IngestCommand;
 import io.nhslistener.app.cli.RunCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         TopicsCommand.class,
         IngestCommand.class,
+        EvalCommand.class,
     })
 public final class ListenerMain implements Runnable {
   @CommandLine.Spec
