@@ -19,12 +19,12 @@ import java.io.IOException;
  */
 final class SentimentDropDetector {
   static final int MEMORY_WINDOWS = 50;
-  static final double OPEN_Z = 3.5;
+  static final double OPEN_Z = 4.5;
   static final int MIN_BASELINE_MENTIONS = 50;
   static final int MIN_BASELINE_WINDOWS = 20;
 
   private static final double RATE = 1.0 / MEMORY_WINDOWS;
-  private static final double SPREAD_RATE = 0.05;
+  private static final double SPREAD_RATE = 0.01;
   private static final double ABNORMAL_DAMPING = 0.1;
 
   private final DetectorSettings settings;

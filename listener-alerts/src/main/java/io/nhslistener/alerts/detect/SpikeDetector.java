@@ -51,6 +51,7 @@ public final class SpikeDetector {
   private int blockPoints;
   private int sinceAlert = NEVER;
   private Signal lastSignal = Signal.NONE;
+  private boolean lastOutOfRange;
 
   /** Which test fired for the last point. */
   public enum Signal {
@@ -107,6 +108,7 @@ public final class SpikeDetector {
     }
     points++;
     sinceAlert++;
+    lastOutOfRange = outOfRange;
     lastSignal = decide(outOfRange, novelPattern, novelSlowPattern);
     if (lastSignal != Signal.NONE) {
       sinceAlert = 0;
@@ -136,6 +138,14 @@ public final class SpikeDetector {
   /** The test that fired for the last point, {@link Signal#NONE} if none did. */
   public Signal lastSignal() {
     return lastSignal;
+  }
+
+  /**
+   * Whether the last point left the range seen so far, whether or not that raised an alert (an alert shortly before
+   * holds the range test back; callers with their own alert policy may want the raw fact).
+   */
+  public boolean lastOutOfRange() {
+    return lastOutOfRange;
   }
 
   /** Points observed so far. */

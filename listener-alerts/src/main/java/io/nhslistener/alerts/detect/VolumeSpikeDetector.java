@@ -36,7 +36,8 @@ final class VolumeSpikeDetector {
 
   /** Judges the window's count against the baseline learned from earlier windows, then learns it. */
   Evaluation observe(Instant windowStart, long count) {
-    boolean novel = novelty.observe(count);
+    // the episode tracker applies its own cool-down, so a new record counts even inside the detector's rest period
+    boolean novel = novelty.observe(count) || novelty.lastOutOfRange();
     double expected = baseline.expected(windowStart);
     double surprise = count > expected ? -Tails.log10CountUpper(count, expected, baseline.dispersion()) : 0.0;
     baseline.learn(windowStart, count);
