@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * bytes and reason {@code malformed}, and carries on. Kafka Streams produces the dead letter in the same transaction
  * as the task's progress, so under {@code exactly_once_v2} it is written exactly once. Configured by
  * {@link StreamsErrorHandling#configure}.
+ *
+ * <p>Limit: Kafka Streams cannot yet produce dead letters from a global store's thread (the watchlist from
+ * {@code listener.rules}); such a record is logged as an error and skipped, and stays in its compacted topic until it
+ * is replaced.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
@@ -31,6 +35,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
       Exception exception) {
     String stage = DeadLetterStage.of(context.processorNodeId());
+    if (StreamsErrorHandling.isGlobal(context)) {
+      LOG.error("Skipping an unreadable record of {} partition {} offset {} (global store, stage {}): {}; it stays in"
+          + " the topic until replaced", record.topic(), record.partition(), record.offset(), stage, fault(exception));
+      return Response.resume();
+    }
     // The log names the field at fault, never its value: values can be personal text.
     LOG.warn("Dead-lettering an unreadable record of {} partition {} offset {} in stage {}: {}", record.topic(),
         record.partition(), record.offset(), stage, fault(exception));

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * A processor that throws on one record must not stop the stream: the record's original input bytes go to
  * {@code listener.deadletter} with reason {@code processing} and processing resumes. An exception outside any input
  * record (in a punctuator) has nothing to dead-letter and fails the task instead, so that a bug in window closing is
- * never hidden. Configured by {@link StreamsErrorHandling#configure}.
+ * never hidden. In a global store's thread, where Kafka Streams cannot produce dead letters, the record is logged and
+ * skipped. Configured by {@link StreamsErrorHandling#configure}.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
@@ -29,6 +30,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     String stage = DeadLetterStage.of(context.processorNodeId());
+    if (StreamsErrorHandling.isGlobal(context)) {
+      LOG.error("Global store update failed on {} partition {} offset {} (node {}); record skipped", context.topic(),
+          context.partition(), context.offset(), context.processorNodeId(), exception);
+      return Response.resume();
+    }
     if (record == null || context.topic() == null) {
       LOG.error("Stage {} failed outside any input record (node {})", stage, context.processorNodeId(), exception);
       return Response.fail();

@@ -3,6 +3,8 @@ package io.nhslistener.streams.errors;
 import io.nhslistener.core.deadletter.DeadLetters;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.processor.TaskId;
 
 /**
  * Wires the dead-letter exception handlers into a Kafka Streams configuration. Kafka Streams builds handlers from
@@ -26,6 +28,12 @@ public final class StreamsErrorHandling {
     streamsProperties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
     streamsProperties.put(DEAD_LETTERS_CONFIG, deadLetters);
+  }
+
+  /** True in a global store's thread, whose context carries the task id -1_-1. */
+  static boolean isGlobal(ErrorHandlerContext context) {
+    TaskId task = context.taskId();
+    return task != null && task.subtopology() < 0;
   }
 
   static DeadLetters deadLettersFrom(Map<String, ?> configs) {

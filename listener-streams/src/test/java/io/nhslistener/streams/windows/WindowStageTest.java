@@ -296,6 +296,19 @@ class WindowStageTest {
   }
 
   @Test
+  void unreadableWatchlistRecordIsSkippedAndTheWatchlistKeepsWorking() {
+    try (WindowTopologyFixture f = fixture(T0)) {
+      f.rulesBytes.pipeInput("trust-bad", "{\"v\":1".getBytes(StandardCharsets.UTF_8));
+      f.watch("trust-a");
+      f.advanceWallClock(Duration.ofSeconds(95), SECOND);
+
+      assertEquals(List.of("trust-a"), f.emitted().stream().map(WindowStats::orgId).distinct().toList());
+      assertTrue(f.deadLetters.isEmpty(), "Kafka Streams cannot dead-letter from a global store's thread");
+      assertNull(f.registry.find("listener.deadletters").counter(), "nothing written, nothing counted");
+    }
+  }
+
+  @Test
   void unreadableRecordIsDeadLetteredWithItsBytesAndTheStageCarriesOn() {
     try (WindowTopologyFixture f = fixture(at(3600))) {
       f.watch("trust-a");

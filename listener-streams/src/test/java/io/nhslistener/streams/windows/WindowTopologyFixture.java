@@ -45,6 +45,7 @@ final class WindowTopologyFixture implements AutoCloseable {
   final TestInputTopic<String, MatchedMention> matched;
   final TestInputTopic<String, byte[]> matchedBytes;
   final TestInputTopic<String, Watch> rules;
+  final TestInputTopic<String, byte[]> rulesBytes;
   final TestOutputTopic<String, WindowStats> stats;
   final TestOutputTopic<byte[], DeadLetter> deadLetters;
   private final List<WindowStats> emitted = new ArrayList<>();
@@ -67,6 +68,7 @@ final class WindowTopologyFixture implements AutoCloseable {
         new ByteArraySerializer());
     rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(),
         Topics.RULES.valueSerde().serializer());
+    rulesBytes = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
     stats = driver.createOutputTopic(Topics.ORG_STATS.name(), new StringDeserializer(),
         Topics.ORG_STATS.valueSerde().deserializer());
     deadLetters = driver.createOutputTopic(Topics.DEADLETTER.name(), new ByteArrayDeserializer(),
