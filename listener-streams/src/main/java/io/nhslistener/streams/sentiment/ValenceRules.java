@@ -7,7 +7,6 @@ package io.nhslistener.streams.sentiment;
  * Constants are VADER's. Stateless: all state lives in the caller's buffers.
  */
 final class ValenceRules {
-  private static final double BOOST = 0.293;
   private static final double CAPS_BOOST = 0.733;
   private static final double NEGATION = -0.74;
   private static final double NORMALISATION_ALPHA = 15;
