@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * only emits for keys that had records, and only when stream time moves. Zero-count windows for silent organisations
  * and closing on the wall clock need a per-organisation frontier we control, so the state is one store entry per
  * organisation: the frontier (every window before it has been emitted) and its open windows. Emission and the frontier
- * move in the same Kafka transaction under {@code exactly_once_v2}, so a restart neither repeats nor skips a window,
- * and a mention counted before a crash is counted again only if its input offset was not committed either.
+ * move in the same Kafka transaction under {@code exactly_once_v2}, together with each mention's store update and its
+ * input offset, so a restart neither repeats nor skips a window and counts each mention once.
  *
  * <p>Closing happens in two places, both through {@link #closeDue()}: when a mention moves the clock across a window
  * boundary, and on the wall-clock punctuation. A mention whose window is already behind its organisation's frontier
