@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +87,7 @@ class DemoPrometheusScrapeIT {
         assertEquals(List.of(), empty, "dashboard queries without data from the demo so far");
       });
       assertEquals(1.0, value(api, "up{job=\"listener\"}"), "Prometheus scraped the demo");
+      assertLabelsBoundedAndImpersonal(getText("http://127.0.0.1:" + metricsPort + "/metrics"));
     } finally {
       if (prometheus != null) {
         prometheus.destroy();
@@ -156,9 +160,44 @@ class DemoPrometheusScrapeIT {
   }
 
   private JsonNode get(String url) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
+    return JSON.readTree(getText(url));
+  }
+
+  private String getText(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /**
+   * Every label of the listener's own meters is one of the bounded names, and no label value anywhere in the scrape
+   * (Kafka's and the JVM's included) holds an e-mail address, a handle, an NHS number or a mention id, after real
+   * scenario traffic went through every role.
+   */
+  private static void assertLabelsBoundedAndImpersonal(String scrape) {
+    Set<String> allowed = Set.of("organisation", "source", "kind", "severity", "channel", "outcome", "stage",
+        "reason", "le");
+    List<Pattern> personal = List.of(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
+        Pattern.compile("(^|\\s)@[A-Za-z0-9_]+"), Pattern.compile("\\b\\d{3}\\s?\\d{3}\\s?\\d{4}\\b"),
+        Pattern.compile("^(mastodon|bluesky|reddit|rss|x|replay|synthetic|demo)[a-z0-9-]*:.+"));
+    Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    int checked = 0;
+    for (String line : scrape.split("\n")) {
+      if (line.startsWith("#") || line.indexOf('{') < 0) {
+        continue;
+      }
+      String name = line.substring(0, line.indexOf('{'));
+      Matcher m = label.matcher(line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1));
+      while (m.find()) {
+        checked++;
+        if (name.startsWith("listener_")) {
+          assertTrue(allowed.contains(m.group(1)), name + " has label " + m.group(1));
+        }
+        for (Pattern pattern : personal) {
+          assertTrue(!pattern.matcher(m.group(2)).find(), line + " has a personal-looking label value");
+        }
+      }
+    }
+    assertTrue(checked > 100, "labels were read: " + checked);
   }
 
   private int status(String url) {
