@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>Values are cut into {@code levels} equal steps spanning the warm-up range (plus a few overflow levels either side).
  * Each step's raw surprise is {@code 1 - P(level | previous two levels)} from counts seen so far; the mean surprise of
  * the last {@code shortSpan} steps is novel when it is more than {@code threshold} standard deviations above its
- * exponentially weighted mean. After firing it stays disarmed until the surprise has stayed low for {@code rearmSteps}
- * steps, so one pattern change yields one alert.
+ * exponentially weighted mean, unless surprises that large have recurred lately. After firing it stays disarmed until
+ * the surprise has stayed low for {@code rearmSteps} steps, so one pattern change yields one alert.
  *
  * <p>Memory is fixed at construction (a few kilobytes); {@link #observe} does not allocate.
  */
@@ -22,6 +22,10 @@ final class SequenceNovelty {
   private static final int OVERFLOW_LEVELS = 4;
   private static final double MIN_STD = 0.01;
   private static final double REARM_BELOW = 2.0;
+  private static final int RECURRENCE_BINS = 50;
+  private static final double RECURRENCE_DECAY = 1e-3;
+  private static final double RECURRENCE_LIMIT = 3.0;
+  private static final double RESCALE_BELOW = 1e-200;
 
   private final int levels;
   private final int symbols;
@@ -32,6 +36,7 @@ final class SequenceNovelty {
   private final char[] counts;
   private final int[] totals;
   private final double[] recent;
+  private final double[] recurrence = new double[RECURRENCE_BINS];
 
   private double base;
   private double step;
@@ -44,6 +49,8 @@ final class SequenceNovelty {
   private boolean armed = true;
   private int calmSteps;
   private double lastZ;
+  private double recurrenceScale = 1.0;
+  private int previousBin = RECURRENCE_BINS;
 
   /**
    * @param levels levels spanning the warm-up range, at least 2
@@ -100,6 +107,7 @@ final class SequenceNovelty {
       if (calmSteps >= rearmSteps) {
         armed = true;
       }
+      novel &= !recurring(average);
     }
     double rate = Math.max(learningRate, 1.0 / (steps + 1));
     double delta = average - mean;
@@ -107,6 +115,28 @@ final class SequenceNovelty {
     variance = (1 - rate) * (variance + rate * delta * delta);
     steps++;
     return novel;
+  }
+
+  /**
+   * Whether surprises this large have risen {@value #RECURRENCE_LIMIT} times recently (counts fade by
+   * {@value #RECURRENCE_DECAY} a step): a regular event, however surprising to an order-2 model, is then not novel.
+   * Records this rise. Counts are stored divided by a shrinking scale, so fading costs O(1) a step.
+   */
+  private boolean recurring(double average) {
+    int bin = Math.min(RECURRENCE_BINS - 1, (int) (average * RECURRENCE_BINS));
+    boolean recurring = recurrence[bin] * recurrenceScale >= RECURRENCE_LIMIT;
+    for (int b = previousBin + 1; b <= bin; b++) {
+      recurrence[b] += 1.0 / recurrenceScale;
+    }
+    previousBin = bin;
+    recurrenceScale *= 1 - RECURRENCE_DECAY;
+    if (recurrenceScale < RESCALE_BELOW) {
+      for (int b = 0; b < RECURRENCE_BINS; b++) {
+        recurrence[b] *= recurrenceScale;
+      }
+      recurrenceScale = 1.0;
+    }
+    return recurring;
   }
 
   /** Stops firing until the surprise has been calm for the re-arm period. */
@@ -156,6 +186,11 @@ final class SequenceNovelty {
     out.writeBoolean(armed);
     out.writeInt(calmSteps);
     out.writeDouble(lastZ);
+    out.writeDouble(recurrenceScale);
+    out.writeByte(previousBin);
+    for (double r : recurrence) {
+      out.writeDouble(r);
+    }
     int used = 0;
     for (char c : counts) {
       used += c == 0 ? 0 : 1;
@@ -184,6 +219,14 @@ final class SequenceNovelty {
     armed = in.readBoolean();
     calmSteps = in.readInt();
     lastZ = in.readDouble();
+    recurrenceScale = in.readDouble();
+    previousBin = in.readByte();
+    if (previousBin < 0 || previousBin > RECURRENCE_BINS) {
+      throw new IOException("corrupt sequence state: bin " + previousBin);
+    }
+    for (int b = 0; b < RECURRENCE_BINS; b++) {
+      recurrence[b] = in.readDouble();
+    }
     int used = in.readUnsignedShort();
     Arrays.fill(counts, (char) 0);
     Arrays.fill(totals, 0);
