@@ -2,6 +2,7 @@ package io.nhslistener.alerts.delivery;
 
 import io.nhslistener.alerts.delivery.message.AlertView;
 import io.nhslistener.core.model.Alert;
+import io.nhslistener.core.model.Organisation;
 import io.nhslistener.core.model.Watch;
 
 /** Turns alert records into what a reader sees: the organisation's name from the watchlist and the dashboard link. */
@@ -15,7 +16,7 @@ final class AlertViews {
   }
 
   AlertView view(Alert alert) {
-    String name = watches.find(alert.orgId()).map(Watch::org).map(org -> org.name()).orElse(alert.orgId());
+    String name = watches.find(alert.orgId()).map(Watch::org).map(Organisation::name).orElse(alert.orgId());
     return new AlertView(alert, name, links.forAlert(alert));
   }
 }

@@ -78,7 +78,7 @@ public final class EmailChannel implements Channel {
     MimeMessage message = new StableIdMessage(session, messageId(ids));
     message.setFrom(smtp.from());
     message.setRecipients(Message.RecipientType.TO, smtp.to().toArray(new InternetAddress[0]));
-    message.setSubject(smtp.subjectPrefix() + " " + wording.subject(notification), StandardCharsets.UTF_8.name());
+    message.setSubject(smtp.subjectPrefix() + " " + wording.heading(notification), StandardCharsets.UTF_8.name());
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader(ALERT_IDS_HEADER, ids);
     // RFC 3834: tells mail servers and auto-responders that no human sent this.

@@ -1,5 +1,8 @@
 package io.nhslistener.alerts.delivery.channel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nhslistener.core.serde.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +78,17 @@ public final class HttpSender {
       return status;
     }
     throw FailureClassifier.httpStatus(status, retryAfter(response), snippet(response.body()));
+  }
+
+  /** Sends a JSON tree as {@code application/json; charset=utf-8}; see {@link #post}. */
+  public int postJson(URI url, JsonNode body) throws DeliveryException {
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+    return post(url, Map.of("Content-Type", "application/json; charset=utf-8"), bytes);
   }
 
   private static Duration retryAfter(HttpResponse<?> response) {

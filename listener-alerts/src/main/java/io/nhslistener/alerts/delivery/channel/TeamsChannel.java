@@ -3,7 +3,6 @@ package io.nhslistener.alerts.delivery.channel;
 import io.nhslistener.alerts.delivery.message.Notification;
 import io.nhslistener.alerts.delivery.message.TeamsMessage;
 import java.net.URI;
-import java.util.Map;
 
 /** Posts Adaptive Card messages to a Microsoft Teams workflow webhook. The webhook URL is the credential. */
 public final class TeamsChannel implements Channel {
@@ -29,7 +28,6 @@ public final class TeamsChannel implements Channel {
 
   @Override
   public void send(Notification notification) throws DeliveryException {
-    http.post(url, Map.of("Content-Type", "application/json; charset=utf-8"),
-        SlackChannel.json(message.render(notification)));
+    http.postJson(url, message.render(notification));
   }
 }

@@ -19,7 +19,7 @@ public final class HtmlMessage {
   public String render(Notification notification) {
     StringBuilder html = new StringBuilder(2048);
     html.append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
-        .append(escape(wording.subject(notification)))
+        .append(escape(wording.heading(notification)))
         .append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;color:#212b32\">\n");
     if (notification.kind() != Notification.Kind.SINGLE) {
       html.append("<h1 style=\"font-size:20px\">").append(escape(wording.heading(notification))).append("</h1>\n");

@@ -30,7 +30,7 @@ public final class SlackMessage {
   /** The JSON payload to POST. */
   public ObjectNode render(Notification notification) {
     ObjectNode message = Json.mapper().createObjectNode();
-    message.put("text", Limits.cut(wording.subject(notification), MAX_SECTION));
+    message.put("text", Limits.cut(wording.heading(notification), MAX_SECTION));
     ArrayNode blocks = message.putArray("blocks");
     blocks.add(header(wording.heading(notification)));
     if (notification.kind() == Notification.Kind.SINGLE) {

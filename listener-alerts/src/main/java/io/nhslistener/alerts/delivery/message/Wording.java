@@ -83,7 +83,10 @@ public final class Wording {
     return alert.samples().stream().limit(MAX_SAMPLES).toList();
   }
 
-  /** The heading of a group or digest: "3 alerts" or "Quiet-hours digest: 3 alerts". */
+  /**
+   * What a message is about, in one line: its subject, Slack's notification text and a group's title. A single
+   * alert's headline, "3 alerts for A, B, C" or "Quiet-hours digest: 3 alerts for …".
+   */
   public String heading(Notification notification) {
     int count = notification.alerts().size();
     String alerts = count == 1 ? "1 alert" : count + " alerts";
@@ -92,11 +95,6 @@ public final class Wording {
       case GROUP -> alerts + " for " + organisations(notification);
       case DIGEST -> "Quiet-hours digest: " + alerts + " for " + organisations(notification);
     };
-  }
-
-  /** A subject line or notification preview: the heading of the message. */
-  public String subject(Notification notification) {
-    return heading(notification);
   }
 
   /** "Severity HIGH" style label. */

@@ -2,7 +2,6 @@ package io.nhslistener.alerts.delivery.message;
 
 import static io.nhslistener.alerts.delivery.message.MessageFixtures.WORDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
