@@ -143,6 +143,8 @@ public final class DemoRun implements AutoCloseable {
         "watchlist: " + quoted(watchlistFile),
         "streams:",
         "  applicationId: " + quoted(applicationId()),
+        // The replay's event times lie in the past: a long grace keeps a slow start from reading as silence.
+        "  grace: 5m",
         "alerts:",
         "  dashboardUrl: " + quoted(DASHBOARD),
         "  delivery:",
