@@ -49,11 +49,6 @@ final class CountBaseline {
     return dispersion;
   }
 
-  /** Windows learned so far. */
-  long windows() {
-    return windows;
-  }
-
   /** Learns one window's count. */
   void learn(Instant start, long count) {
     ZonedDateTime local = start.atZone(zone);

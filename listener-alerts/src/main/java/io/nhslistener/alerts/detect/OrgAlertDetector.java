@@ -24,7 +24,6 @@ import java.util.List;
 public final class OrgAlertDetector {
   private static final byte STATE_VERSION = 1;
 
-  private final DetectorSettings settings;
   private final VolumeSpikeDetector volume;
   private final SentimentDropDetector sentiment;
   private final EpisodeTracker volumeEpisodes;
@@ -36,16 +35,10 @@ public final class OrgAlertDetector {
   }
 
   private OrgAlertDetector(DetectorSettings settings, VolumeSpikeDetector volume) {
-    this.settings = settings;
     this.volume = volume;
     this.sentiment = new SentimentDropDetector(settings);
     this.volumeEpisodes = new EpisodeTracker(settings.cooldown());
     this.sentimentEpisodes = new EpisodeTracker(settings.cooldown());
-  }
-
-  /** The settings in force. */
-  public DetectorSettings settings() {
-    return settings;
   }
 
   /**

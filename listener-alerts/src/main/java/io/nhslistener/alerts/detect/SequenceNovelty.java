@@ -48,7 +48,6 @@ final class SequenceNovelty {
   private double variance;
   private boolean armed = true;
   private int calmSteps;
-  private double lastZ;
   private double recurrenceScale = 1.0;
   private int previousBin = RECURRENCE_BINS;
 
@@ -101,9 +100,9 @@ final class SequenceNovelty {
 
     boolean novel = false;
     if (steps > minSteps) {
-      lastZ = (average - mean) / Math.max(Math.sqrt(variance), MIN_STD);
-      novel = armed && lastZ > threshold;
-      calmSteps = lastZ < REARM_BELOW ? calmSteps + 1 : 0;
+      double z = (average - mean) / Math.max(Math.sqrt(variance), MIN_STD);
+      novel = armed && z > threshold;
+      calmSteps = z < REARM_BELOW ? calmSteps + 1 : 0;
       if (calmSteps >= rearmSteps) {
         armed = true;
       }
@@ -144,11 +143,6 @@ final class SequenceNovelty {
     armed = false;
   }
 
-  /** Standard score of the last observed surprise (0 before enough history). */
-  double lastZ() {
-    return lastZ;
-  }
-
   private int symbol(double value) {
     double level = Math.floor((value - base) / step);
     return (int) Math.max(0, Math.min(symbols - 1, level + OVERFLOW_LEVELS));
@@ -185,7 +179,6 @@ final class SequenceNovelty {
     out.writeDouble(variance);
     out.writeBoolean(armed);
     out.writeInt(calmSteps);
-    out.writeDouble(lastZ);
     out.writeDouble(recurrenceScale);
     out.writeByte(previousBin);
     for (double r : recurrence) {
@@ -218,7 +211,6 @@ final class SequenceNovelty {
     variance = in.readDouble();
     armed = in.readBoolean();
     calmSteps = in.readInt();
-    lastZ = in.readDouble();
     recurrenceScale = in.readDouble();
     previousBin = in.readByte();
     if (previousBin < 0 || previousBin > RECURRENCE_BINS) {

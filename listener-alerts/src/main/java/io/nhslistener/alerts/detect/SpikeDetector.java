@@ -148,11 +148,6 @@ public final class SpikeDetector {
     return lastOutOfRange;
   }
 
-  /** Points observed so far. */
-  public long points() {
-    return points;
-  }
-
   /** Whether the detector is still warming up (its decisions are all "no"). */
   public boolean warmingUp() {
     return points <= WARM_UP;

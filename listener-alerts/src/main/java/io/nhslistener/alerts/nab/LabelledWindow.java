@@ -19,9 +19,4 @@ public record LabelledWindow(int first, int last) {
   public int width() {
     return last - first + 1;
   }
-
-  /** True when row {@code i} lies in the window. */
-  public boolean contains(int i) {
-    return i >= first && i <= last;
-  }
 }

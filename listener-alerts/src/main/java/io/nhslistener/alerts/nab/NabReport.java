@@ -1,6 +1,5 @@
 package io.nhslistener.alerts.nab;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +50,4 @@ public record NabReport(List<CostProfile> profiles, List<FileResult> files) {
     return profile.normalise(rawScore(profile), windowCount());
   }
 
-  /** Normalised scores by profile, in report order. */
-  public Map<CostProfile, Double> normalisedScores() {
-    Map<CostProfile, Double> out = new LinkedHashMap<>();
-    profiles.forEach(p -> out.put(p, normalisedScore(p)));
-    return out;
-  }
 }
