@@ -45,8 +45,8 @@ public final class Redactor {
    * @return {@code text} itself when nothing was found
    */
   public static String redact(String text) {
-    if (text == null) {
-      return null;
+    if (text == null || !mayHoldIdentifier(text)) {
+      return text;
     }
     Spans spans = null;
     int n = text.length();
@@ -88,6 +88,17 @@ public final class Redactor {
       }
     }
     return spans == null ? text : spans.apply(text);
+  }
+
+  /** Every identifier holds a digit or an '@': most posts are cleared by this one tight loop. */
+  private static boolean mayHoldIdentifier(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '@') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- NHS numbers ----
