@@ -93,9 +93,18 @@ public final class AlertsSettings {
   public static final Setting<String> TRUST_STORE_PASSWORD = Setting.secret("alerts.tls.trustStorePassword",
       "Password of alerts.tls.trustStore, if it has one");
 
+  public static final Setting<String> APPLICATION_ID = Setting.optional("alerts.applicationId", ValueTypes.STRING,
+      "nhs-listener-alerts", "Kafka Streams application.id of the detection topology (listener.org.stats to "
+          + "listener.alerts): consumer group, internal topic prefix and state directory name");
+
+  public static final Setting<Duration> WINDOW = Setting.optional("alerts.window",
+      ValueTypes.durationIn(Duration.ofSeconds(1), Duration.ofDays(1)), Duration.ofMinutes(1),
+      "Length of the base windows the detector judges; must equal streams.window (longer roll-ups on "
+          + "listener.org.stats are ignored)");
+
   public static final List<Setting<?>> ALL = List.of(DASHBOARD_URL, TIME_ZONE, DEFAULT_ROUTES, COOLDOWN, GROUP_WINDOW,
       GROUP_ID, INITIAL_BACKOFF, MAX_BACKOFF, MAX_AGE, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_RESPONSE_BYTES, TRUST_STORE,
-      TRUST_STORE_PASSWORD);
+      TRUST_STORE_PASSWORD, APPLICATION_ID, WINDOW);
 
   /** Settings every route has, whatever its channel. */
   public static final class RouteKeys {
