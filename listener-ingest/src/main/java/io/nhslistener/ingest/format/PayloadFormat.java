@@ -62,7 +62,8 @@ public enum PayloadFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException("unknown format '" + label + "'; expected one of " + labels());
+    throw new IllegalArgumentException("unknown format '" + label + "'; expected one of "
+        + String.join(", ", labels()));
   }
 
   /** Every label, for help texts and configuration choices. */
