@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -66,13 +67,14 @@ class IngestDeadLetterAndResumeIT {
     broker.close();
   }
 
-  private static String malformed(int k) {
+  /** Four kinds of bad payload; those that still carry a {@code time_us} carry the one of their place in the stream. */
+  private static String malformed(int k, long timeUs) {
     return switch (k % 4) {
       case 0 -> "{\"did\":\"did:plc:x\",\"time_us\":";
-      case 1 -> "{\"did\":\"did:plc:x\",\"time_us\":" + (T0 + k) + ",\"kind\":\"commit\",\"commit\":{\"operation\":"
+      case 1 -> "{\"did\":\"did:plc:x\",\"time_us\":" + timeUs + ",\"kind\":\"commit\",\"commit\":{\"operation\":"
           + "\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"m" + k + "\",\"record\":{\"langs\":[]}}}";
       case 2 -> "[1,2,3]";
-      default -> "{\"did\":\"did:plc:x\",\"time_us\":" + (T0 + k) + ",\"kind\":\"commit\",\"commit\":{\"operation\":"
+      default -> "{\"did\":\"did:plc:x\",\"time_us\":" + timeUs + ",\"kind\":\"commit\",\"commit\":{\"operation\":"
           + "\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"m" + k + "\",\"record\":{\"text\":\"t\","
           + "\"createdAt\":\"yesterday\"}}}";
     };
@@ -86,7 +88,7 @@ class IngestDeadLetterAndResumeIT {
     for (int i = 0; i < 5_000; i++) {
       long timeUs = T0 + 1_000_000 + i * 10L;
       if (i % 5 == 2) {
-        timeline.add(new JetstreamServer.Frame(0, malformed(malformed++)));
+        timeline.add(new JetstreamServer.Frame(timeUs, malformed(malformed++, timeUs)));
       } else {
         timeline.add(new JetstreamServer.Frame(timeUs, "{\"did\":\"did:plc:a" + i % 7 + "\",\"time_us\":" + timeUs
             + ",\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\","
@@ -108,10 +110,7 @@ class IngestDeadLetterAndResumeIT {
         .build();
     try {
       role.start();
-      List<ConsumerRecord<byte[], DeadLetter>> letters = KafkaTestClients.readCommitted(bootstrap,
-          Topics.DEADLETTER.name(), new ByteArrayDeserializer(), Topics.DEADLETTER.valueSerde().deserializer(),
-          records -> records.stream().filter(r -> r.value().origin().equals("bluesky-dl")).count() >= 1_000,
-          Duration.ofSeconds(90));
+      List<ConsumerRecord<byte[], DeadLetter>> letters = readDeadLetters(count -> count >= 1_000, 90);
       List<ConsumerRecord<String, Mention>> mentions = KafkaTestClients.readCommitted(bootstrap,
           Topics.MENTIONS_RAW.name(), new StringDeserializer(), Topics.MENTIONS_RAW.valueSerde().deserializer(),
           records -> records.stream().filter(r -> good.contains(r.key())).count() >= good.size(),
@@ -119,6 +118,7 @@ class IngestDeadLetterAndResumeIT {
 
       assertEquals(1_000, letters.stream().filter(r -> r.value().origin().equals("bluesky-dl")
           && r.value().stage().equals("ingest")).count());
+      assertEquals(1_000, readDeadLetters(count -> count > 1_000, 3).size(), "no dead letter twice");
       assertEquals(good, new HashSet<>(mentions.stream().map(ConsumerRecord::key).filter(good::contains).toList()));
       assertEquals(1_000, registry.get("listener.ingest.rejected").tag("source", "bluesky-dl").counter().count());
       assertEquals(4_000, registry.get("listener.ingest.produced").tag("source", "bluesky-dl").counter().count());
@@ -165,6 +165,15 @@ class IngestDeadLetterAndResumeIT {
         .stream().map(ConsumerRecord::key).filter(ids::contains).toList();
     assertEquals(20_000, all.size(), "each post once");
     assertEquals(ids, new HashSet<>(all));
+  }
+
+  /** Dead letters from the test's source, read until {@code done} holds for their count or the timeout passes. */
+  private static List<ConsumerRecord<byte[], DeadLetter>> readDeadLetters(LongPredicate done, int seconds) {
+    return KafkaTestClients.readCommitted(bootstrap, Topics.DEADLETTER.name(), new ByteArrayDeserializer(),
+            Topics.DEADLETTER.valueSerde().deserializer(),
+            records -> done.test(records.stream().filter(r -> r.value().origin().equals("bluesky-dl")).count()),
+            Duration.ofSeconds(seconds))
+        .stream().filter(r -> r.value().origin().equals("bluesky-dl")).toList();
   }
 
   private static IngestRole role(SimpleMeterRegistry registry, Clock clock, ReplayConnector replay) {
