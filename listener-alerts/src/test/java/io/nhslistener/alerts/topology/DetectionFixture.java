@@ -13,7 +13,6 @@ import io.nhslistener.core.model.WindowStats;
 import io.nhslistener.core.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,12 +29,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The detection topology in a {@link TopologyTestDriver} with exactly-once configured, the dead-letter handlers and a
- * meter registry. Each window is piped with its end as the record timestamp, as Kafka Streams stamps them.
+ * The detection topology over one-minute windows in a {@link TopologyTestDriver} with exactly-once configured, the
+ * dead-letter handlers and a meter registry. Each window is piped with its end as the record timestamp, as Kafka Streams stamps them.
  */
 final class DetectionFixture implements AutoCloseable {
   static final Instant WALL_CLOCK = Instant.parse("2026-02-01T00:00:00Z");
@@ -50,24 +51,35 @@ final class DetectionFixture implements AutoCloseable {
   private final TestOutputTopic<byte[], DeadLetter> deadLetters;
   private final List<Alert> emitted = new ArrayList<>();
 
+  /** Under exactly-once, as the alerts role runs it. */
   DetectionFixture(Path stateDir) {
-    this(stateDir, StatsSeries.MINUTE);
+    this(stateDir, StreamsConfig.EXACTLY_ONCE_V2);
   }
 
-  DetectionFixture(Path stateDir, Duration window) {
+  /**
+   * Under at-least-once, for dead letters of unreadable records: the driver drops a dead letter that the
+   * deserialization handler produced under exactly-once, because it clears its mock producer's open transaction when
+   * no record was processed. (A real broker commits it with the task's next commit.)
+   */
+  static DetectionFixture atLeastOnce(Path stateDir) {
+    return new DetectionFixture(stateDir, StreamsConfig.AT_LEAST_ONCE);
+  }
+
+  private DetectionFixture(Path stateDir, String guarantee) {
     DeadLetters letters = new DeadLetters(registry, Clock.fixed(WALL_CLOCK, ZoneOffset.UTC));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
     AlertsErrorHandling.configure(props, letters);
-    driver = new TopologyTestDriver(AlertTopology.buildTopology(window, new DetectionMeters(registry), props), props,
-        WALL_CLOCK);
+    driver = new TopologyTestDriver(AlertTopology.buildTopology(StatsSeries.MINUTE, new DetectionMeters(registry),
+        props), props, WALL_CLOCK);
     stats = driver.createInputTopic(Topics.ORG_STATS.name(), new StringSerializer(),
         Topics.ORG_STATS.valueSerde().serializer());
     statsBytes = driver.createInputTopic(Topics.ORG_STATS.name(), new StringSerializer(), new ByteArraySerializer());
-    rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), Topics.RULES.valueSerde().serializer());
+    rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(),
+        Topics.RULES.valueSerde().serializer());
     rulesBytes = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
     alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
         Topics.ALERTS.valueSerde().deserializer());
@@ -120,17 +132,29 @@ final class DetectionFixture implements AutoCloseable {
     return driver.getKeyValueStore(AlertTopology.STATE_STORE);
   }
 
-  /** Every entry of the state store, as a restart would restore them from its changelog. */
-  Map<String, OrgState> stateSnapshot() {
-    Map<String, OrgState> copy = new HashMap<>();
-    try (KeyValueIterator<String, OrgState> all = stateStore().all()) {
-      all.forEachRemaining(kv -> copy.put(kv.key, kv.value));
-    }
-    return copy;
+  WindowStore<String, RecentWindow> recentStore() {
+    return driver.getWindowStore(AlertTopology.RECENT_STORE);
   }
 
-  void restoreState(Map<String, OrgState> snapshot) {
-    snapshot.forEach(stateStore()::put);
+  /** The contents of both stores, as their changelogs hold them. */
+  record Stores(Map<String, OrgState> states, List<KeyValue<Windowed<String>, RecentWindow>> recent) {}
+
+  Stores snapshot() {
+    Map<String, OrgState> states = new HashMap<>();
+    try (KeyValueIterator<String, OrgState> all = stateStore().all()) {
+      all.forEachRemaining(kv -> states.put(kv.key, kv.value));
+    }
+    List<KeyValue<Windowed<String>, RecentWindow>> recent = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, RecentWindow> all = recentStore().all()) {
+      all.forEachRemaining(recent::add);
+    }
+    return new Stores(states, recent);
+  }
+
+  /** Fills the (empty) stores as a new instance restores them from the changelogs. */
+  void restore(Stores stores) {
+    stores.states().forEach(stateStore()::put);
+    stores.recent().forEach(kv -> recentStore().put(kv.key.key(), kv.value, kv.key.window().start()));
   }
 
   double counter(String name, String... tags) {
