@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestRunner implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRunner.class);
   static final String STAGE = "ingest";
+  /** Batches at least this large are prepared on several cores. */
+  private static final int PARALLEL_BATCH = 2_000;
 
   /** Where a runner is. */
   public enum State { STARTING, RUNNING, RETRYING, FINISHED, FAILED, STOPPED }
@@ -175,19 +178,17 @@ public final class IngestRunner implements Runnable {
   }
 
   private void commit(Producer<byte[], byte[]> producer, Batch batch) {
-    int posts = 0;
+    List<Item> items = batch.items();
+    // Privacy and serialisation are most of a large batch's cost and independent per item: spread them over the
+    // cores, keeping the order, then send in order from this thread (the producer's transaction belongs to it).
+    List<ProducerRecord<byte[], byte[]>> records = items.size() >= PARALLEL_BATCH
+        ? items.parallelStream().map(this::record).toList()
+        : items.stream().map(this::record).toList();
     int malformed = 0;
     producer.beginTransaction();
-    for (Item item : batch.items()) {
-      if (item instanceof Item.Post post) {
-        Mention mention = privacy.apply(post);
-        producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW.name(),
-            Topics.MENTIONS_RAW.keySerde().serializer().serialize(Topics.MENTIONS_RAW.name(), mention.id()),
-            Topics.MENTIONS_RAW.valueSerde().serializer().serialize(Topics.MENTIONS_RAW.name(), mention)));
-        posts++;
-      } else if (item instanceof Item.Malformed bad) {
-        producer.send(deadLetters.record(STAGE, DeadLetters.Reason.MALFORMED,
-            Redactor.redact(bad.reason()), sourceId, -1, -1, null, redacted(bad.payload())));
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      producer.send(record);
+      if (record.topic().equals(Topics.DEADLETTER.name())) {
         malformed++;
       }
     }
@@ -202,7 +203,20 @@ public final class IngestRunner implements Runnable {
     if (batch.position() != null) {
       committedPosition = batch.position();
     }
-    metrics.committed(posts, malformed, now, batch.newestEventTime());
+    metrics.committed(items.size() - malformed, malformed, now, batch.newestEventTime());
+  }
+
+  /** The record for one item: a private mention for listener.mentions.raw, or a dead letter. */
+  private ProducerRecord<byte[], byte[]> record(Item item) {
+    if (item instanceof Item.Post post) {
+      Mention mention = privacy.apply(post);
+      return new ProducerRecord<>(Topics.MENTIONS_RAW.name(),
+          Topics.MENTIONS_RAW.keySerde().serializer().serialize(Topics.MENTIONS_RAW.name(), mention.id()),
+          Topics.MENTIONS_RAW.valueSerde().serializer().serialize(Topics.MENTIONS_RAW.name(), mention));
+    }
+    Item.Malformed bad = (Item.Malformed) item;
+    return deadLetters.record(STAGE, DeadLetters.Reason.MALFORMED, Redactor.redact(bad.reason()), sourceId, -1, -1,
+        null, redacted(bad.payload()));
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (no AND/NOT), and the streams stage applies the exact watch rules.
  */
 public final class XRules {
-  /** The rule length of X's basic access level. */
+  /** A rule length every access level that offers the filtered stream accepts (higher levels allow longer). */
   public static final int MAX_RULE_LENGTH = 512;
   /** Tag on every rule this listener manages; rules with other tags are left alone. */
   public static final String TAG = "nhs-listener";
