@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Turns a detector {@link Decision} into an {@link Alert}: deterministic id, the evaluation's figures, a one-sentence
  * {@link Explanation}, and what the episode's windows said: their top terms merged, and sample mentions — the most
- * engaged for a volume spike, the most negative for a sentiment drop. Ties break by term or mention id, so a replay cites the same. Stateless.
+ * engaged for a volume spike, the most negative for a sentiment drop. Ties break by term or mention id, so a replay
+ * cites the same. Stateless.
  */
 final class AlertComposer {
   /** Most terms an alert lists. */

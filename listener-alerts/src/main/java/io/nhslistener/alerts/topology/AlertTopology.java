@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * The alerts role's detection topology:
  *
  * <pre>
- * listener.org.stats ─ alerts-source-stats ─ alerts-detect [alerts-state, alerts-recent] ─ alerts-sink ─ listener.alerts
+ * listener.org.stats ─ alerts-source-stats ─ alerts-detect [alerts-state, alerts-recent]
+ *   ─ alerts-sink ─ listener.alerts
  * listener.rules ─ alerts-source-rules ─ alerts-watchlist-update ─ global store alerts-watchlist
  * </pre>
  *
@@ -31,9 +32,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * has none; roll-ups and windows not after the last judged are ignored. Each decision becomes an
  * {@link io.nhslistener.core.model.Alert} keyed by organisation id, citing top terms and sample mentions of its
  * episode's windows from {@value #RECENT_STORE} (a window store, changelogged, kept for
- * 2 × {@value OrgJudge#RECENT_WINDOWS} windows behind the newest window of its task; organisations far behind the others
- * of their task, e.g. in a backlog, may find their citations already dropped). Run it with {@link AlertStreamsProperties}:
- * {@code exactly_once_v2} commits the state with the alerts, so a restart neither loses nor repeats one, and poison
+ * 2 × {@value OrgJudge#RECENT_WINDOWS} windows behind the newest window of its task; organisations far behind the
+ * others of their task, e.g. in a backlog, may find their citations already dropped). Run it with
+ * {@link AlertStreamsProperties}: {@code exactly_once_v2} commits the state with the alerts, so a restart neither loses nor repeats one, and poison
  * records are dead-lettered with stage {@value #STAGE}.
  */
 public final class AlertTopology {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  *   <li>{@value #DETECTED} counter {organisation, kind, severity, status}: alert records the detector published
  *       (firing, escalated and resolved), counted when the topology emits them, so an aborted transaction's retry may
  *       count one twice — {@code listener.alerts} itself holds each exactly once;</li>
- *   <li>{@value #UNREADABLE_WATCHES} counter: {@code listener.rules} records the detector could not read and skipped.</li>
+ *   <li>{@value #UNREADABLE_WATCHES} counter: {@code listener.rules} records the detector could not read and
+ *       skipped.</li>
  * </ul>
  * Labels are organisation ids from the watchlist and enum names: bounded. Thread-safe.
  */

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Judges each window of {@code listener.org.stats} with its organisation's state from
  * {@value AlertTopology#STATE_STORE} and settings from the watchlist store, keeps the window's citations in
- * {@value AlertTopology#RECENT_STORE}, saves the new state and forwards the alerts keyed by organisation id. A record without a value, or keyed by another organisation than its window's, is
- * malformed: it throws {@link RecordFormatException} for the processing handler to dead-letter.
+ * {@value AlertTopology#RECENT_STORE}, saves the new state and forwards the alerts keyed by organisation id. A record
+ * without a value, or keyed by another organisation than its window's, is malformed: it throws
+ * {@link RecordFormatException} for the processing handler to dead-letter.
  */
 final class DetectionProcessor implements Processor<String, WindowStats, String, Alert> {
   private static final Logger LOG = LoggerFactory.getLogger(DetectionProcessor.class);

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>It reads raw bytes and decodes them itself: Kafka Streams 4.3 cannot send dead letters from the global thread
  * (a deserialization handler that returns records there kills the thread), so an unreadable watch, or one keyed by
  * another organisation's id, is skipped here — logged with the field at fault, counted in
- * {@value DetectionMeters#UNREADABLE_WATCHES}, and the organisation keeps its previous settings. Kafka Streams also runs
- * this processor for restored records, so every start rebuilds the in-memory store from the compacted topic.
+ * {@value DetectionMeters#UNREADABLE_WATCHES}, and the organisation keeps its previous settings. Kafka Streams also
+ * runs this processor for restored records, so every start rebuilds the in-memory store from the compacted topic.
  */
 final class WatchUpdater implements Processor<String, byte[], Void, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WatchUpdater.class);

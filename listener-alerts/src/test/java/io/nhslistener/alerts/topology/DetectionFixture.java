@@ -36,7 +36,8 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The detection topology over one-minute windows in a {@link TopologyTestDriver} with exactly-once configured, the
- * dead-letter handlers and a meter registry. Each window is piped with its end as the record timestamp, as Kafka Streams stamps them.
+ * dead-letter handlers and a meter registry. Each window is piped with a timestamp one millisecond before its end, as
+ * the window stage stamps them.
  */
 final class DetectionFixture implements AutoCloseable {
   static final Instant WALL_CLOCK = Instant.parse("2026-02-01T00:00:00Z");

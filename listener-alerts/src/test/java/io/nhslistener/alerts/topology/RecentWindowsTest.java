@@ -31,7 +31,8 @@ class RecentWindowsTest {
     }
     recent.add("trust-b", RecentWindow.of(StatsSeries.window("trust-b", 3, 10, 0.2, "b")));
 
-    assertEquals(List.of(10, 11, 12, 13), indexes(recent.between("trust-a", StatsSeries.start(0), StatsSeries.start(13))));
+    assertEquals(List.of(10, 11, 12, 13),
+        indexes(recent.between("trust-a", StatsSeries.start(0), StatsSeries.start(13))));
     assertEquals(30, recent.between("trust-a", Instant.MIN, Instant.MAX).size());
     assertEquals(List.of(3), indexes(recent.between("trust-b", Instant.MIN, Instant.MAX)));
     assertEquals(List.of(), recent.between("trust-c", Instant.MIN, Instant.MAX));
