@@ -1,5 +1,6 @@
 package io.nhslistener.app;
 
+import io.nhslistener.app.cli.BenchCommand;
 import io.nhslistener.app.cli.DemoCommand;
 import io.nhslistener.app.cli.EvalCommand;
 import io.nhslistener.app.cli.ExitCodes;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         TopicsCommand.class,
         IngestCommand.class,
         EvalCommand.class,
+        BenchCommand.class,
     })
 public final class ListenerMain implements Runnable {
   @CommandLine.Spec

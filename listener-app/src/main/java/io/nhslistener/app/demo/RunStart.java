@@ -19,13 +19,13 @@ import org.apache.kafka.common.TopicPartition;
  * (so its windows, dedupe and detector state start fresh) and must not re-read earlier runs' records, which would
  * arrive as a second, overlapping history.
  */
-final class RunStart {
+public final class RunStart {
   private static final long TIMEOUT_SECONDS = 30;
 
   private RunStart() {}
 
   /** The end offset of every partition of {@code topics}. */
-  static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
+  public static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
       throws ExecutionException, InterruptedException, TimeoutException {
     Map<String, TopicDescription> descriptions =
         admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -40,7 +40,7 @@ final class RunStart {
   }
 
   /** Commits {@code offsets} for each of {@code groups}, which must not be active yet. */
-  static void commit(Admin admin, List<String> groups, Map<TopicPartition, Long> offsets)
+  public static void commit(Admin admin, List<String> groups, Map<TopicPartition, Long> offsets)
       throws ExecutionException, InterruptedException, TimeoutException {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     offsets.forEach((partition, offset) -> {
