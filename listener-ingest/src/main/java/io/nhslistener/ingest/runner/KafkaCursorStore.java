@@ -36,6 +36,8 @@ public final class KafkaCursorStore implements CursorStore {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    // Producer-only keys from the shared kafka: section would only produce warnings.
+    props.keySet().retainAll(ConsumerConfig.configNames());
     this.consumerProps = Map.copyOf(props);
   }
 
