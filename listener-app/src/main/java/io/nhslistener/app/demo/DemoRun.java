@@ -107,7 +107,7 @@ public final class DemoRun implements AutoCloseable {
   private void prepare(ProcessContext context) {
     try (Admin admin = Admin.create(context.kafkaProperties())) {
       startOffsets = RunStart.endOffsets(admin, RUN_INPUTS);
-      RunStart.commit(admin, List.of(applicationId(), deliveryGroup()), startOffsets);
+      RunStart.commit(admin, List.of(applicationId(), detectionId(), deliveryGroup()), startOffsets);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot place the demo run at the end of its topics: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -130,6 +130,10 @@ public final class DemoRun implements AutoCloseable {
     return "nhs-listener-demo-" + runTag;
   }
 
+  private String detectionId() {
+    return "nhs-listener-demo-alerts-" + runTag;
+  }
+
   private String deliveryGroup() {
     return "nhs-listener-demo-delivery-" + runTag;
   }
@@ -146,6 +150,7 @@ public final class DemoRun implements AutoCloseable {
         // The replay's event times lie in the past: a long grace keeps a slow start from reading as silence.
         "  grace: 5m",
         "alerts:",
+        "  applicationId: " + quoted(detectionId()),
         "  dashboardUrl: " + quoted(DASHBOARD),
         "  delivery:",
         "    groupId: " + quoted(deliveryGroup()),
