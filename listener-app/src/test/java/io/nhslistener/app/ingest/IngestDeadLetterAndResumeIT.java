@@ -145,8 +145,8 @@ class IngestDeadLetterAndResumeIT {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Clock clock = Clock.systemUTC();
 
-    // Paced at a thousand times real time, 20,000 posts one millisecond apart take 20 s: the stop lands mid-file.
-    IngestRole first = role(registry, clock, ReplayConnector.builder(file, PayloadFormat.MENTION).speed(1000)
+    // Paced in real time, 20,000 posts one millisecond apart take 20 s: the stop lands mid-file.
+    IngestRole first = role(registry, clock, ReplayConnector.builder(file, PayloadFormat.MENTION).speed(1)
         .batchSize(500).clock(clock).build());
     first.start();
     List<ConsumerRecord<String, Mention>> early = KafkaTestClients.readCommitted(bootstrap, Topics.MENTIONS_RAW.name(),
