@@ -3,6 +3,7 @@ package io.nhslistener.ingest.mastodon;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nhslistener.core.serde.Json;
 import io.nhslistener.ingest.http.HttpResponses;
+import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.http.SseEvent;
 import io.nhslistener.ingest.http.SseParser;
 import io.nhslistener.ingest.source.Item;
@@ -165,9 +166,9 @@ public final class MastodonConnector extends StreamingConnector {
     HttpResponse<byte[]> response = http.send(request(URI.create(uri.toString())),
         HttpResponse.BodyHandlers.ofByteArray());
     HttpResponses.requireSuccess(response, "/api/v1/" + stream.timelinePath, clock);
-    JsonNode array = Json.mapper().readTree(response.body());
+    JsonNode array = JsonBodies.read(response.body(), "/api/v1/" + stream.timelinePath);
     List<JsonNode> page = new ArrayList<>();
-    if (array != null && array.isArray()) {
+    if (array.isArray()) {
       array.forEach(page::add);
     }
     return page;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nhslistener.core.serde.Json;
 import io.nhslistener.ingest.http.HttpResponses;
+import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.source.Batch;
 import io.nhslistener.ingest.source.HttpStatusException;
 import io.nhslistener.ingest.source.Item;
@@ -168,8 +169,8 @@ public final class RedditConnector implements SourceConnector {
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     HttpResponses.requireSuccess(response, "reddit access_token", clock);
-    JsonNode body = Json.mapper().readTree(response.body());
-    String accessToken = body == null ? null : body.path("access_token").asText(null);
+    JsonNode body = JsonBodies.read(response.body(), "reddit access_token");
+    String accessToken = body.path("access_token").asText(null);
     if (accessToken == null) {
       throw new HttpStatusException(401, null, "reddit access_token (no token in the answer)");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nhslistener.core.serde.Json;
 import io.nhslistener.ingest.http.HttpResponses;
+import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.source.Item;
 import io.nhslistener.ingest.stream.StreamingConnector;
 import io.nhslistener.ingest.text.SnowflakeIds;
@@ -117,10 +118,10 @@ public final class XStreamConnector extends StreamingConnector {
     URI rules = URI.create(api + "/2/tweets/search/stream/rules");
     HttpResponse<byte[]> current = http.send(authorised(rules).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     HttpResponses.requireSuccess(current, "/2/tweets/search/stream/rules", clock);
-    JsonNode existing = Json.mapper().readTree(current.body());
+    JsonNode existing = JsonBodies.read(current.body(), "/2/tweets/search/stream/rules");
     Set<String> wanted = new HashSet<>(ruleValues);
     List<String> stale = new ArrayList<>();
-    for (JsonNode rule : existing == null ? Json.mapper().createArrayNode() : existing.path("data")) {
+    for (JsonNode rule : existing.path("data")) {
       if (XRules.TAG.equals(rule.path("tag").asText()) && !wanted.remove(rule.path("value").asText())) {
         stale.add(rule.path("id").asText());
       }
