@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -66,10 +68,15 @@ public final class AlertDetection implements AutoCloseable {
     return streams.state().isRunningOrRebalancing();
   }
 
-  /** Stops the stream threads (committing what is finished) and unbinds the meters. */
+  /**
+   * Stops the stream threads (committing what is finished), leaves the consumer group and unbinds the meters. Leaving
+   * (which Kafka Streams does not do by default) lets a restarted instance take over at once, instead of after the old
+   * member's session times out, so a restart holds alerts back by seconds rather than most of a minute.
+   */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
     try {
       meters.close();
     } catch (Exception e) {
