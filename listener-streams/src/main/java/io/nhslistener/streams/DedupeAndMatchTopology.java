@@ -5,6 +5,7 @@ import io.nhslistener.core.model.Mention;
 import io.nhslistener.core.topic.Topics;
 import io.nhslistener.streams.dedupe.DedupeConfig;
 import io.nhslistener.streams.dedupe.DedupeStage;
+import io.nhslistener.streams.errors.RequiredValues;
 import io.nhslistener.streams.match.MatchStage;
 import io.nhslistener.streams.match.Matching;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * them with the window stage into one topology:
  *
  * <pre>
- * listener.mentions.raw ─ dedupe-source-raw ─ dedupe-single-partition (repartition, 1 partition)
+ * listener.mentions.raw ─ dedupe-source-raw ─ dedupe-require-value
+ *   ─ dedupe-single-partition (repartition, 1 partition)
  *   ─ dedupe-decide [dedupe-sightings, dedupe-fingerprints] ─ dedupe-sink-unique ─ listener.mentions.unique
  * listener.mentions.unique ─ match-source-unique ─ match-mentions ─ match-sink-matched ─ listener.mentions.matched
  * listener.rules ─ match-source-rules ─ global store match-rules (updates the Monitor in place)
@@ -55,6 +57,8 @@ public final class DedupeAndMatchTopology {
                 Topics.MENTIONS_RAW.valueSerde())
             .withTimestampExtractor(new MentionTimestamps())
             .withName("dedupe-source-raw"))
+        // Before the repartition, so that a null value is dead-lettered with its offset in listener.mentions.raw.
+        .mapValues(mention -> RequiredValues.require(mention, "Mention"), Named.as("dedupe-require-value"))
         .repartition(Repartitioned.<String, Mention>as("dedupe-single-partition")
             .withKeySerde(Topics.MENTIONS_RAW.keySerde())
             .withValueSerde(Topics.MENTIONS_RAW.valueSerde())

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nhslistener.core.model.MatchedMention;
 import io.nhslistener.core.model.Mention;
+import io.nhslistener.streams.errors.RequiredValues;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,8 +38,8 @@ public final class MatchProcessor implements Processor<String, Mention, String, 
 
   @Override
   public void process(Record<String, Mention> record) {
-    Mention mention = record.value();
-    if (mention == null || mention.retraction()) {
+    Mention mention = RequiredValues.require(record.value(), "Mention");
+    if (mention.retraction()) {
       retractions.increment();
       return;
     }

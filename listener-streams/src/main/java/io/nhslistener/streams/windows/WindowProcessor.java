@@ -4,6 +4,7 @@ import io.nhslistener.core.deadletter.DeadLetters;
 import io.nhslistener.core.deadletter.DeadLetters.Reason;
 import io.nhslistener.core.model.MatchedMention;
 import io.nhslistener.core.topic.Topics;
+import io.nhslistener.streams.errors.RequiredValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +85,9 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
 
   @Override
   public void process(Record<String, MatchedMention> record) {
-    MatchedMention matched = record.value();
-    if (matched == null || matched.mention().retraction()) {
-      return; // a tombstone or a withdrawal carries no mention to count
+    MatchedMention matched = RequiredValues.require(record.value(), "MatchedMention");
+    if (matched.mention().retraction()) {
+      return; // a withdrawal carries no mention to count
     }
     String orgId = matched.orgId();
     reportIfMisrouted(orgId);
