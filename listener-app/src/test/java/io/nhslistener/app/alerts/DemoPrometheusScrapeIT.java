@@ -175,7 +175,7 @@ class DemoPrometheusScrapeIT {
    */
   private static void assertLabelsBoundedAndImpersonal(String scrape) {
     Set<String> allowed = Set.of("organisation", "source", "kind", "severity", "channel", "outcome", "stage",
-        "reason", "le");
+        "reason", "status", "le");
     List<Pattern> personal = List.of(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
         Pattern.compile("(^|\\s)@[A-Za-z0-9_]+"), Pattern.compile("\\b\\d{3}\\s?\\d{3}\\s?\\d{4}\\b"),
         Pattern.compile("^(mastodon|bluesky|reddit|rss|x|replay|synthetic|demo)[a-z0-9-]*:.+"));

@@ -43,7 +43,7 @@ class DemoScenarioIT {
   private static final Set<String> CALM = Set.of("wessex-vale-icb", "eastbrook-ambulance", "fenmoor-gp");
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir; // static: instance @TempDir fields are injected only before each test, after @BeforeAll
   private final StringWriter output = new StringWriter();
   private final ScenarioLoader.Loaded scenario = ScenarioLoader.builtIn();
   private DemoRun run;
