@@ -54,7 +54,7 @@ public final class AlertTopology {
    *
    * @param window the base window length; must equal {@code streams.window}
    * @param meters the topology's meters
-   * @param props the Kafka Streams configuration it will run with (for topology optimisations), may be null in tests
+   * @param props the Kafka Streams configuration it will run with (for topology optimisations), or null for none
    * @throws IllegalArgumentException if the window is not positive
    */
   public static Topology buildTopology(Duration window, DetectionMeters meters, Properties props) {
