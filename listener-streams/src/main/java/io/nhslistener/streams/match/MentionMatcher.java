@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
 
 /**
  * Matches one mention against every live rule: one {@link MatchedMention} per organisation with at least one matching
@@ -46,24 +45,15 @@ public final class MentionMatcher {
     this.analyzer = analyzer;
   }
 
-  /**
-   * The organisations {@code mention} matches, sorted by organisation id; empty when none.
-   *
-   * @throws UncheckedIOException never in practice: the Monitor and the mention's index live in memory
-   */
+  /** The organisations {@code mention} matches, sorted by organisation id; empty when none. */
   public List<MatchedMention> match(Mention mention) {
-    MatchingQueries<HighlightsMatch> result;
-    try {
-      result = rules.monitor().match(MentionDocuments.of(mention), HighlightsMatch.MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory matching failed", e);
-    }
-    result.getErrors().forEach(errors::report);
-    if (result.getMatchCount() == 0) {
+    RuleMatches result = rules.match(MentionDocuments.of(mention));
+    result.errors().forEach(errors::report);
+    if (result.matches().isEmpty()) {
       return List.of();
     }
     Map<String, List<HighlightsMatch>> byOrg = new TreeMap<>();
-    for (HighlightsMatch match : result.getMatches()) {
+    for (HighlightsMatch match : result.matches()) {
       byOrg.computeIfAbsent(CompiledRule.orgOf(match.getQueryId()), k -> new ArrayList<>()).add(match);
     }
     Sentiment scored = sentiment.score(mention.text());

@@ -24,7 +24,7 @@ import org.apache.lucene.search.WildcardQuery;
  */
 final class PrefixQueryHandler implements CustomQueryHandler {
   static final char MARKER = '\u0001';
-  private static final int LENGTH = RuleQueryParser.MIN_PREFIX;
+  static final int LENGTH = RuleQueryParser.MIN_PREFIX;
 
   @Override
   public QueryTree handleQuery(Query query, TermWeightor weightor) {

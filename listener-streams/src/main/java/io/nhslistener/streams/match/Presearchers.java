@@ -4,11 +4,13 @@ import io.nhslistener.core.text.MentionFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The presearchers matching can run with. {@link #standard()} is the one the streams role uses; the others exist to
@@ -16,10 +18,33 @@ import org.apache.lucene.monitor.TermWeightor;
  */
 public final class Presearchers {
   /**
-   * Term weights: longer terms first (Lucene's default), and never a {@code lang:} or {@code source:} term when a rule
-   * has anything else to offer, since nearly every mention carries one of a handful of those values.
+   * Words shared by many organisations' names, and the everyday vocabulary of NHS talk (services, issues): every
+   * listened-to stream is full of them, so a rule indexed under one would be tried on a large share of all mentions.
+   * The presearcher indexes a rule under any other term it has (a place, a name, a hashtag, a handle) first.
+   */
+  static final Set<String> COMMON_WORDS = Set.of(
+      // organisation names
+      "nhs", "trust", "foundation", "hospital", "hospitals", "teaching", "university", "general", "district",
+      "community", "health", "mental", "care", "royal", "infirmary", "medical", "centre", "surgery", "practice",
+      "group", "family", "primary", "network", "healthy", "living", "integrated", "board", "icb", "and", "the", "of",
+      "street", "road", "lane", "north", "south", "east", "west", "new", "old", "upper", "lower", "central",
+      // services
+      "ward", "clinic", "nurses", "doctors", "appointment", "parking", "car", "park", "a&e", "staff", "services",
+      "patients", "maternity", "cancer", "stroke", "dementia", "outpatients", "pharmacy", "physio", "radiology",
+      "cardiology", "dental", "vaccination", "blood", "test", "scan", "discharge", "ambulance", "referral",
+      "consultant", "midwives", "children",
+      // issues
+      "save", "waiting", "strike", "strikes", "cuts", "funding", "closure", "closing", "consultation", "delays",
+      "shortage", "winter", "pressures", "covid", "flu", "pay", "government", "junior", "queue", "beds", "waits",
+      "list", "merger", "inspection", "cqc", "rating", "outbreak", "norovirus", "corridor", "trolley");
+
+  /**
+   * Term weights: longer terms first (Lucene's default), common words ({@link #COMMON_WORDS}) after any other, and a
+   * {@code lang:} or {@code source:} term only when a rule has nothing else, since every mention carries one of a
+   * handful of those values.
    */
   static final TermWeightor WEIGHTOR = TermWeightor.combine(TermWeightor.DEFAULT,
+      TermWeightor.termWeightor(0.2, COMMON_WORDS.stream().map(BytesRef::new).collect(Collectors.toSet())),
       TermWeightor.fieldWeightor(0.01, Set.of(MentionFields.LANG, MentionFields.SOURCE)));
 
   private Presearchers() {}

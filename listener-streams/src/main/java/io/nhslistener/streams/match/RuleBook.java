@@ -11,37 +11,58 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live watch rules of every organisation, held in one in-memory Lucene {@link Monitor} under ids
- * {@code <orgId>/<ruleId>}. Organisations are replaced whole: {@link #put} registers the new rules (re-registering an
- * id replaces it) and deletes the rules the organisation no longer has; {@link #remove} deletes them all.
+ * {@code <orgId>/<ruleId>}, with a {@link CandidateGate} in front of it. Organisations are replaced whole: the new
+ * rules are registered (re-registering an id replaces it) and the rules the organisation no longer has are deleted.
+ *
+ * <p>{@link #put} and {@link #remove} only queue the change; it reaches the Monitor before the next
+ * {@link #match}, together with every other queued change. A Monitor update commits and reopens its rule index, which
+ * costs the same for one rule as for thousands, so a restore of the whole {@code listener.rules} topic becomes one
+ * update instead of one per organisation, and a single change is live for the very next mention.
  *
  * <p>A rule that does not compile (it reached {@code listener.rules} without validation) is skipped, logged and
  * counted in {@code listener_rules_rejected_total{organisation}}; the organisation's other rules still apply.
  *
- * <p>Thread-safety: updates are serialised on this object; matching through {@link #monitor()} may run concurrently
- * from any number of threads and sees each update once it returns (the Monitor swaps its searcher atomically).
+ * <p>Thread-safety: updates are serialised on this object; {@link #match} may run from any number of threads. It
+ * applies queued changes under the lock, then matches without it against the Monitor (which swaps its searcher
+ * atomically) and the current gate.
  */
 public final class RuleBook implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
 
   private final Monitor monitor;
+  private final Analyzer analyzer;
   private final RuleCompiler compiler;
   private final RuleErrors errors;
   private final MeterRegistry registry;
-  /** Monitor ids per organisation; guarded by {@code this}. */
+  /** Queued changes by organisation, in arrival order: a watch, or empty for a removal. Guarded by this. */
+  private final Map<String, Optional<Watch>> queued = new LinkedHashMap<>();
+  /** Monitor ids per organisation. Guarded by this. */
   private final Map<String, Set<String>> idsByOrg = new HashMap<>();
+  private final RuleSelectors selectors;
+  private volatile boolean changesQueued;
+  private volatile CandidateGate gate;
 
   /**
    * @param analyzer the analyzer mentions are matched with (the social-text analyzer)
@@ -53,72 +74,84 @@ public final class RuleBook implements Closeable {
   public RuleBook(Analyzer analyzer, Presearcher presearcher, RuleCompiler compiler, RuleErrors errors,
       MeterRegistry registry) {
     try {
-      this.monitor = new Monitor(analyzer, presearcher);
+      this.monitor = new Monitor(analyzer, presearcher, queryIndexConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule monitor", e);
     }
+    this.analyzer = analyzer;
     this.compiler = compiler;
     this.errors = errors;
     this.registry = registry;
+    this.selectors = new RuleSelectors(presearcher);
+    this.gate = selectors.gate();
     Gauge.builder("listener.rules.active", this, RuleBook::ruleCount)
         .description("Watch rules currently registered for matching, across all organisations")
         .register(registry);
   }
 
-  /** Replaces everything known about {@code watch}'s organisation with its current rules. */
-  public void put(Watch watch) {
-    putAll(List.of(watch));
+  /** Queues {@code watch} to replace everything known about its organisation. */
+  public synchronized void put(Watch watch) {
+    queued.put(watch.orgId(), Optional.of(watch));
+    changesQueued = true;
   }
 
-  /** {@link #put} for many organisations in one Monitor update, for bulk loads. */
+  /** Queues the removal of every rule of {@code orgId}; unknown organisations are ignored. */
+  public synchronized void remove(String orgId) {
+    queued.put(orgId, Optional.empty());
+    changesQueued = true;
+  }
+
+  /** Replaces many organisations and applies the change now (bulk loads, previews, benchmarks). */
   public synchronized void putAll(Collection<Watch> watches) {
-    List<CompiledRule> rules = new ArrayList<>();
-    Map<String, Set<String>> newIds = new HashMap<>();
-    for (Watch watch : watches) {
-      CompiledWatch compiled = compiler.compile(watch);
-      for (CompiledWatch.Rejected rejected : compiled.rejected()) {
-        reject(watch.orgId(), rejected.ruleId(), rejected.problems().toString());
-      }
-      Set<String> ids = newIds.computeIfAbsent(watch.orgId(), k -> new HashSet<>());
-      for (CompiledRule rule : compiled.rules()) {
-        rules.add(rule);
-        ids.add(rule.monitorId());
+    watches.forEach(this::put);
+    applyQueued();
+  }
+
+  /**
+   * Matches a mention's document against every live rule, after applying queued changes.
+   *
+   * @throws UncheckedIOException never in practice: the Monitor and the document's index live in memory
+   */
+  RuleMatches match(Document doc) {
+    if (changesQueued) {
+      synchronized (this) {
+        applyQueued();
       }
     }
-    register(rules, newIds);
-    List<String> stale = new ArrayList<>();
-    newIds.forEach((orgId, ids) -> {
-      Set<String> old = idsByOrg.put(orgId, ids);
-      if (old != null) {
-        old.stream().filter(id -> !ids.contains(id)).forEach(stale::add);
-      }
-      ids.forEach(errors::forget);
-    });
-    delete(stale);
-  }
-
-  /** Removes every rule of {@code orgId}; unknown organisations are ignored. */
-  public synchronized void remove(String orgId) {
-    Set<String> ids = idsByOrg.remove(orgId);
-    if (ids != null) {
-      delete(new ArrayList<>(ids));
+    if (!gate.mayMatch(doc, analyzer)) {
+      return RuleMatches.NONE;
+    }
+    try {
+      MatchingQueries<HighlightsMatch> result = monitor.match(doc, HighlightsMatch.MATCHER);
+      return new RuleMatches(result.getMatches(), result.getErrors());
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory matching failed", e);
     }
   }
 
   /** The organisations with at least one live rule, and their rule ids. */
   public synchronized Map<String, Set<String>> rulesByOrganisation() {
+    applyQueued();
     return idsByOrg.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
         e -> e.getValue().stream().map(CompiledRule::ruleOf).collect(Collectors.toUnmodifiableSet())));
   }
 
-  /** Number of live rules. */
+  /** Number of live rules, queued changes applied. */
   public synchronized int ruleCount() {
+    applyQueued();
     return idsByOrg.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** The Monitor to match against; safe to use from several threads. */
-  public Monitor monitor() {
-    return monitor;
+  /**
+   * Registers one compiled rule now, next to its organisation's others. Watches reach the book through {@link #put};
+   * this is for rules built in code.
+   */
+  synchronized void register(CompiledRule rule) {
+    applyQueued();
+    Map<String, Set<String>> ids = Map.of(rule.orgId(), new HashSet<>(Set.of(rule.monitorId())));
+    register(List.of(rule), ids);
+    idsByOrg.computeIfAbsent(rule.orgId(), k -> new HashSet<>()).addAll(ids.get(rule.orgId()));
+    gate = selectors.gate();
   }
 
   @Override
@@ -126,14 +159,50 @@ public final class RuleBook implements Closeable {
     monitor.close();
   }
 
+  /** Applies every queued change in one Monitor update. Caller holds the lock. */
+  private void applyQueued() {
+    if (!changesQueued) {
+      return;
+    }
+    List<CompiledRule> rules = new ArrayList<>();
+    Map<String, Set<String>> newIds = new HashMap<>();
+    List<String> stale = new ArrayList<>();
+    queued.forEach((orgId, watch) -> {
+      Set<String> ids = new HashSet<>();
+      if (watch.isPresent()) {
+        CompiledWatch compiled = compiler.compile(watch.get());
+        compiled.rejected().forEach(r -> reject(orgId, r.ruleId(), r.problems().toString()));
+        compiled.rules().forEach(rule -> {
+          rules.add(rule);
+          ids.add(rule.monitorId());
+        });
+      }
+      newIds.put(orgId, ids);
+    });
+    queued.clear();
+    changesQueued = false;
+    register(rules, newIds);
+    newIds.forEach((orgId, ids) -> {
+      Set<String> old = ids.isEmpty() ? idsByOrg.remove(orgId) : idsByOrg.put(orgId, ids);
+      if (old != null) {
+        old.stream().filter(id -> !ids.contains(id)).forEach(stale::add);
+      }
+      ids.forEach(errors::forget);
+    });
+    delete(stale);
+    gate = selectors.gate();
+  }
+
   /** Registers in one batch; if the batch fails, rule by rule so that one bad rule cannot keep the others out. */
   private void register(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
     try {
       monitor.register(rules.stream().map(RuleBook::toMonitorQuery).toList());
+      rules.forEach(rule -> selectors.put(rule.monitorId(), rule.luceneQuery()));
     } catch (IOException | RuntimeException batchFailure) {
       for (CompiledRule rule : rules) {
         try {
           monitor.register(toMonitorQuery(rule));
+          selectors.put(rule.monitorId(), rule.luceneQuery());
         } catch (IOException | RuntimeException e) {
           reject(rule.orgId(), rule.ruleId(), e.toString());
           newIds.get(rule.orgId()).remove(rule.monitorId());
@@ -151,7 +220,10 @@ public final class RuleBook implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete rules from the in-memory monitor", e);
     }
-    ids.forEach(errors::forget);
+    ids.forEach(id -> {
+      errors.forget(id);
+      selectors.remove(id);
+    });
   }
 
   private void reject(String orgId, String ruleId, String reason) {
@@ -161,6 +233,18 @@ public final class RuleBook implements Closeable {
         .register(registry)
         .increment();
     LOG.warn("Rule {} of organisation {} cannot run and is skipped: {}", ruleId, orgId, reason);
+  }
+
+  /**
+   * The Monitor's rule index: in memory, each file in one buffer (reading a file split over many small buffers costs a
+   * slice per term lookup, and presearching is mostly term lookups), and committed once per batch of changes however
+   * large, so that a full restore is written as one segment.
+   */
+  private static MonitorConfiguration queryIndexConfiguration() {
+    return new MonitorConfiguration()
+        .setQueryUpdateBufferSize(Integer.MAX_VALUE)
+        .setDirectoryProvider(() -> new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+            ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), null);
   }
 
   private static MonitorQuery toMonitorQuery(CompiledRule rule) {

@@ -14,7 +14,6 @@ import io.nhslistener.core.model.WatchRule;
 import io.nhslistener.core.topic.Topics;
 import io.nhslistener.streams.StagesFixture;
 import io.nhslistener.streams.dedupe.DedupeConfig;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -164,10 +162,10 @@ class MatchTopologyTest {
   }
 
   @Test
-  void aRuleThatFailsAtMatchTimeIsCountedAndNeverStopsTheOthers() throws IOException {
+  void aRuleThatFailsAtMatchTimeIsCountedAndNeverStopsTheOthers() {
     open();
     stages.watch("leeds-th", "name=leeds");
-    stages.matching.rules().monitor().register(new MonitorQuery("broken-org/bad", new FailingQuery("leeds")));
+    stages.matching.rules().register(new CompiledRule("broken-org", "bad", "failing(leeds)", new FailingQuery("leeds")));
     assertEquals(List.of("leeds-th"), orgsMatching("Leeds hospital"));
     assertEquals(List.of("leeds-th"), orgsMatching("Leeds hospital again"));
     assertEquals(2, stages.registry.get("listener.match.rule.errors").tag("organisation", "broken-org").counter()
