@@ -13,6 +13,7 @@ import static io.nhslistener.ingest.IngestSettings.USER_AGENT;
 import io.nhslistener.core.config.ConfigException;
 import io.nhslistener.core.config.ConfigProblem;
 import io.nhslistener.core.config.SectionEntry;
+import io.nhslistener.core.config.Setting;
 import io.nhslistener.ingest.bluesky.JetstreamConnector;
 import io.nhslistener.ingest.format.PayloadFormat;
 import io.nhslistener.ingest.mastodon.MastodonConnector;
@@ -25,6 +26,8 @@ import io.nhslistener.ingest.synthetic.SyntheticConnector;
 import io.nhslistener.ingest.synthetic.SyntheticMentions;
 import io.nhslistener.ingest.x.XStreamConnector;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
@@ -55,7 +58,7 @@ final class SourceFactory {
       case "x" -> new XStreamConnector(id, entry.get(IngestSettings.X_API), entry.get(IngestSettings.X_BEARER_TOKEN),
           entry.get(IngestSettings.X_KEYWORDS), entry.get(IngestSettings.X_BACKFILL), http, entry.get(STALL_TIMEOUT),
           clock);
-      case "replay" -> ReplayConnector.builder(entry.get(IngestSettings.REPLAY_FILE),
+      case "replay" -> ReplayConnector.builder(readable(entry, IngestSettings.REPLAY_FILE),
               PayloadFormat.fromLabel(entry.get(IngestSettings.REPLAY_FORMAT)))
           .speed(entry.get(IngestSettings.REPLAY_SPEED))
           .shiftToNow(entry.get(IngestSettings.REPLAY_SHIFT))
@@ -99,6 +102,15 @@ final class SourceFactory {
     return new RedditConnector(entry.get(IngestSettings.REDDIT_LISTINGS), api,
         entry.get(IngestSettings.REDDIT_TOKEN_ENDPOINT), clientId, secret, entry.get(USER_AGENT),
         entry.get(POLL_INTERVAL), http, clock);
+  }
+
+  /** A file the source reads, checked now so that a missing one is a configuration error, not a failing source. */
+  private static Path readable(SectionEntry entry, Setting<Path> key) {
+    Path file = entry.get(key);
+    if (!Files.isReadable(file)) {
+      throw problem(entry, key.name(), file.toString(), "cannot be read (missing, or not permitted)");
+    }
+    return file;
   }
 
   private static ConfigException problem(SectionEntry entry, String key, String value, String reason) {

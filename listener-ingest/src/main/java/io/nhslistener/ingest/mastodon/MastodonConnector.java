@@ -2,6 +2,7 @@ package io.nhslistener.ingest.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nhslistener.core.serde.Json;
+import io.nhslistener.ingest.http.BoundedRequests;
 import io.nhslistener.ingest.http.HttpResponses;
 import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.http.SseEvent;
@@ -163,8 +164,7 @@ public final class MastodonConnector extends StreamingConnector {
     if (maxId != null) {
       uri.append("&max_id=").append(encode(maxId));
     }
-    HttpResponse<byte[]> response = http.send(request(URI.create(uri.toString())),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = BoundedRequests.send(http, request(URI.create(uri.toString())));
     HttpResponses.requireSuccess(response, "/api/v1/" + stream.timelinePath, clock);
     JsonNode array = JsonBodies.read(response.body(), "/api/v1/" + stream.timelinePath);
     List<JsonNode> page = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.nhslistener.ingest.reddit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nhslistener.core.serde.Json;
+import io.nhslistener.ingest.http.BoundedRequests;
 import io.nhslistener.ingest.http.HttpResponses;
 import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.source.Batch;
@@ -93,7 +94,7 @@ public final class RedditConnector implements SourceConnector {
   @Override
   public Batch poll() throws IOException, InterruptedException {
     String listing = listings.get(next);
-    HttpResponse<byte[]> response = http.send(request(listing), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = BoundedRequests.send(http, request(listing));
     if (response.statusCode() == 401 && clientId != null) {
       token = null;
     }
@@ -162,12 +163,11 @@ public final class RedditConnector implements SourceConnector {
       return token;
     }
     String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(tokenEndpoint)
+    HttpResponse<byte[]> response = BoundedRequests.send(http, HttpRequest.newBuilder(tokenEndpoint)
         .header("Authorization", "Basic " + basic)
         .header("User-Agent", userAgent)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
     HttpResponses.requireSuccess(response, "reddit access_token", clock);
     JsonNode body = JsonBodies.read(response.body(), "reddit access_token");
     String accessToken = body.path("access_token").asText(null);

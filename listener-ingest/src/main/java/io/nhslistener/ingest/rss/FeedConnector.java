@@ -2,6 +2,7 @@ package io.nhslistener.ingest.rss;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.nhslistener.core.serde.Json;
+import io.nhslistener.ingest.http.BoundedRequests;
 import io.nhslistener.ingest.http.HttpResponses;
 import io.nhslistener.ingest.source.Batch;
 import io.nhslistener.ingest.source.Item;
@@ -80,7 +81,7 @@ public final class FeedConnector implements SourceConnector {
     if (state.lastModified() != null) {
       request.header("If-Modified-Since", state.lastModified());
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = BoundedRequests.send(http, request.build());
     HttpResponses.requireSuccess(response, "feed " + feed.getHost() + feed.getPath(), clock);
     if (response.statusCode() == 304) {
       return Batch.empty(pause);

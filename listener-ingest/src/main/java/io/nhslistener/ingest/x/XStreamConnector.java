@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nhslistener.core.serde.Json;
+import io.nhslistener.ingest.http.BoundedRequests;
 import io.nhslistener.ingest.http.HttpResponses;
 import io.nhslistener.ingest.http.JsonBodies;
 import io.nhslistener.ingest.source.Item;
@@ -116,7 +117,7 @@ public final class XStreamConnector extends StreamingConnector {
   /** Adds missing rules and deletes stale ones carrying our tag. */
   void syncRules() throws IOException, InterruptedException {
     URI rules = URI.create(api + "/2/tweets/search/stream/rules");
-    HttpResponse<byte[]> current = http.send(authorised(rules).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> current = BoundedRequests.send(http, authorised(rules).GET().build());
     HttpResponses.requireSuccess(current, "/2/tweets/search/stream/rules", clock);
     JsonNode existing = JsonBodies.read(current.body(), "/2/tweets/search/stream/rules");
     Set<String> wanted = new HashSet<>(ruleValues);
@@ -142,9 +143,9 @@ public final class XStreamConnector extends StreamingConnector {
   }
 
   private void post(URI rules, JsonNode body) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(authorised(rules).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = BoundedRequests.send(http, authorised(rules)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build());
     HttpResponses.requireSuccess(response, "/2/tweets/search/stream/rules", clock);
   }
 
