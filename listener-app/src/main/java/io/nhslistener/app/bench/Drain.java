@@ -2,7 +2,6 @@ package io.nhslistener.app.bench;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,41 +14,44 @@ final class Drain {
   private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
   private static final long POLL_MILLIS = 200;
 
-  private final StageProgress progress;
-  private final Duration limit;
-  private final Duration reportEvery;
-
-  Drain(StageProgress progress, Duration limit, Duration reportEvery) {
-    this.progress = progress;
-    this.limit = limit;
-    this.reportEvery = reportEvery;
+  /** Sees every reading. */
+  @FunctionalInterface
+  interface Observer {
+    void reading(long nanos, Map<String, StageProgress.Position> positions);
   }
 
   /**
-   * Polls until drained, passing the positions to {@code report} every {@code reportEvery}.
+   * When the stages drained, or the limit passed first.
    *
-   * @return the {@link System#nanoTime()} at which the stages were first found drained; the time of giving up when
-   *     the limit passes first (logged as a warning)
+   * @param nanos {@link System#nanoTime()} at which the stages were first found drained, or of giving up
+   * @param drained false when the limit passed first
    */
-  long await(Consumer<Map<String, StageProgress.Position>> report) throws InterruptedException {
+  record Outcome(long nanos, boolean drained) {}
+
+  private final StageProgress progress;
+  private final Duration limit;
+
+  Drain(StageProgress progress, Duration limit) {
+    this.progress = progress;
+    this.limit = limit;
+  }
+
+  /** Polls until drained or until the limit passes (then logs a warning), showing every reading to {@code observer}. */
+  Outcome await(Observer observer) throws InterruptedException {
     long start = System.nanoTime();
-    long nextReport = start + reportEvery.toNanos();
     Map<String, StageProgress.Position> previous = null;
     long previousAt = 0;
     while (true) {
       long now = System.nanoTime();
       Map<String, StageProgress.Position> positions = progress.read();
+      observer.reading(now, positions);
       boolean caughtUp = positions.values().stream().allMatch(StageProgress.Position::caughtUp);
       if (caughtUp && positions.equals(previous)) {
-        return previousAt;
+        return new Outcome(previousAt, true);
       }
       if (now - start > limit.toNanos()) {
         LOG.warn("bench: stages not drained after {}: {}", limit, positions);
-        return now;
-      }
-      if (now >= nextReport) {
-        report.accept(positions);
-        nextReport += reportEvery.toNanos();
+        return new Outcome(now, false);
       }
       previous = caughtUp ? positions : null;
       previousAt = now;

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PipelinePhase {
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
   private static final Duration MIN_DRAIN_LIMIT = Duration.ofMinutes(2);
   private static final Duration ALERT_SLACK = Duration.ofSeconds(20);
   private static final long BURST_DELAY_MILLIS = 2_000;
@@ -68,14 +69,11 @@ final class PipelinePhase {
       long cpuStart = resources.cpuNanos();
       long gcStart = resources.gcMillis();
       ingest.start();
-      Reporter reporter = new Reporter(startNanos, source, probe, resources, cpuStart);
-      long nextReport = startNanos + BenchRun.REPORT_EVERY.toNanos();
-      while (!ingest.awaitTermination(POLL)) {
+      ProgressLog log = new ProgressLog();
+      Reporter reporter = new Reporter(startNanos, source, probe, resources);
+      while (!ingest.awaitTermination(SAMPLE_EVERY)) {
         threads.sample();
-        if (System.nanoTime() >= nextReport) {
-          reporter.report(progress.read());
-          nextReport += BenchRun.REPORT_EVERY.toNanos();
-        }
+        reporter.reading(System.nanoTime(), progress.read(), log);
       }
       if (ingest.states().containsValue(IngestRunner.State.FAILED)) {
         throw new IllegalStateException("the ingest runner failed; see the log");
@@ -85,7 +83,8 @@ final class PipelinePhase {
       say("Produced %,d mentions in %.1f s (%,.0f/s); waiting for every stage to read its input", produced,
           BenchRun.seconds(producedAt - startNanos), produced / BenchRun.seconds(producedAt - startNanos));
       Duration drainLimit = max(MIN_DRAIN_LIMIT, Duration.ofNanos(producedAt - startNanos).multipliedBy(3));
-      long drained = new Drain(progress, drainLimit, BenchRun.REPORT_EVERY).await(reporter::report);
+      Drain.Outcome drain = new Drain(progress, drainLimit).await((nanos, positions) ->
+          reporter.reading(nanos, positions, log));
       Map<String, StageProgress.Position> atEnd = progress.read();
       threads.sample();
       long cpu = resources.cpuNanos() - cpuStart;
@@ -93,11 +92,17 @@ final class PipelinePhase {
       long heap = resources.maxHeapAfterGc();
       long gc = resources.gcMillis() - gcStart;
       awaitAlerts(probe, runStart);
-      double span = BenchRun.seconds(drained - startNanos);
-      PipelineFigures figures = new PipelineFigures(produced, produced / span, probe.matched(), probe.alerts(),
+      ProgressLog.Rates rates = log.rates(startNanos, startNanos + options.warmUp().toNanos(), drain.nanos(),
+          produced, atEnd);
+      if (!drain.drained()) {
+        say("Warning: the stages had not read all their input after %s; the figures below are approximate",
+            drainLimit);
+      }
+      PipelineFigures figures = new PipelineFigures(produced, rates.endToEnd(), probe.matched(), probe.alerts(),
           heap / (1024.0 * 1024.0), cpu / 1e3 / produced, load);
-      summarise(figures, atEnd, span, BenchRun.seconds(producedAt - startNanos), cpu, gc, threads.byPart(),
-          probe);
+      summarise(figures, rates, atEnd, BenchRun.seconds(drain.nanos() - startNanos),
+          BenchRun.seconds(producedAt - startNanos), BenchRun.seconds(drain.nanos() - rates.fromNanos()), cpu, gc,
+          threads.byPart(), probe);
       return figures;
     }
   }
@@ -119,21 +124,23 @@ final class PipelinePhase {
     }
   }
 
-  private void summarise(PipelineFigures figures, Map<String, StageProgress.Position> positions, double span,
-      double production, long cpuNanos, long gcMillis, Map<String, Long> cpuByPart, LatencyProbe probe) {
+  private void summarise(PipelineFigures figures, ProgressLog.Rates rates,
+      Map<String, StageProgress.Position> positions, double span, double production, double measured, long cpuNanos,
+      long gcMillis, Map<String, Long> cpuByPart, LatencyProbe probe) {
+    long raw = positions.get("dedupe").read();
     long unique = positions.get("matching").read();
-    double matchedMentions = matchedMentions();
-    say("End to end: %,d mentions in %.1f s (production %.1f s, then %.1f s to drain) = %,.0f mentions/s",
-        figures.produced(), span, production, span - production, figures.throughput());
-    say("  through dedupe:   %,d raw in, %,d unique out (%.1f %%), %,.0f raw mentions/s",
-        positions.get("dedupe").read(), unique, 100.0 * unique / Math.max(1, positions.get("dedupe").read()),
-        positions.get("dedupe").read() / span);
-    say("  through matching: %,d unique mentions, %,.0f/s; %.1f %% matched an organisation (%,d matched records)",
-        unique, unique / span, 100.0 * matchedMentions / Math.max(1, unique), probe.matchedRecords());
-    say("  through windows:  %,d matched records, %,.0f/s", positions.get("windows").read(),
-        positions.get("windows").read() / span);
+    say("End to end: %,d mentions; production %.1f s, all stages done %.1f s after the start; sustained over the last"
+        + " %.1f s (after the %s warm-up): %,.0f mentions/s", figures.produced(), production, span, measured,
+        options.warmUp(), figures.throughput());
+    say("  dedupe:    %,d raw in, %,d unique out (%.1f %%), %,.0f raw mentions/s", raw, unique,
+        100.0 * unique / Math.max(1, raw), rates.perStage().get("dedupe"));
+    say("  matching:  %,d unique mentions, %,.0f/s; %.1f %% matched an organisation (%,d matched records)", unique,
+        rates.perStage().get("matching"), 100.0 * matchedMentions() / Math.max(1, unique), probe.matchedRecords());
+    say("  windows:   %,d matched records, %,.0f/s", positions.get("windows").read(),
+        rates.perStage().get("windows"));
     if (positions.containsKey("detection")) {
-      say("  through detection: %,d window records", positions.get("detection").read());
+      say("  detection: %,d window records, %,.0f/s", positions.get("detection").read(),
+          rates.perStage().get("detection"));
     }
     Latencies matched = figures.matched();
     say("produce -> matched: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%,d records after the %s warm-up)",
@@ -197,7 +204,7 @@ final class PipelinePhase {
     }
   }
 
-  /** Prints one progress line. */
+  /** Logs every reading and prints one progress line every {@link BenchRun#REPORT_EVERY}. */
   private final class Reporter {
     private final long startNanos;
     private final BenchMentions source;
@@ -207,17 +214,20 @@ final class PipelinePhase {
     private long lastCpu;
     private long lastProduced;
 
-    Reporter(long startNanos, BenchMentions source, LatencyProbe probe, ResourceSampler resources, long cpuStart) {
+    Reporter(long startNanos, BenchMentions source, LatencyProbe probe, ResourceSampler resources) {
       this.startNanos = startNanos;
       this.source = source;
       this.probe = probe;
       this.resources = resources;
       this.lastNanos = startNanos;
-      this.lastCpu = cpuStart;
+      this.lastCpu = resources.cpuNanos();
     }
 
-    void report(Map<String, StageProgress.Position> positions) {
-      long now = System.nanoTime();
+    void reading(long now, Map<String, StageProgress.Position> positions, ProgressLog log) {
+      log.add(now, positions);
+      if (now - lastNanos < BenchRun.REPORT_EVERY.toNanos()) {
+        return;
+      }
       long cpu = resources.cpuNanos();
       long produced = source.produced();
       double interval = BenchRun.seconds(now - lastNanos);
