@@ -56,8 +56,10 @@ public final class StreamsSettings {
       "Fewest words a text needs for near-duplicate detection; shorter identical texts count as separate voices");
 
   public static final Setting<String> DEDUPE_STORE = Setting.optional("streams.dedupeStore",
-      ValueTypes.oneOf("memory", "rocksdb"), "memory",
-      "Dedupe window stores: memory (fastest; heap grows with the horizon's traffic) or rocksdb; both changelogged");
+      ValueTypes.oneOf("memory", "rocksdb"), "rocksdb",
+      "Dedupe window stores, both changelogged: rocksdb, or memory for tests and short horizons only (a lookup in an "
+          + "in-memory window store visits every distinct millisecond stored within the horizon, and the heap holds "
+          + "the horizon's traffic)");
 
   public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, APPLICATION_ID,
       THREADS, COMMIT_INTERVAL, PROCESSING_GUARANTEE, DEDUPE_HORIZON, SIMHASH_DISTANCE, NEAR_DUPLICATE_MIN_WORDS,

@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 public record DedupeConfig(Duration horizon, int maxDistance, int minWords, boolean inMemoryStores) {
   /** Most bits two fingerprints may differ by and still be found by the banded lookup. */
-  public static final int MAX_FINDABLE_DISTANCE = NearDuplicateIndex.BANDS - 1;
+  public static final int MAX_FINDABLE_DISTANCE = Sightings.BANDS - 1;
 
   public DedupeConfig {
     if (horizon.isNegative() || horizon.isZero()) {
@@ -33,7 +33,10 @@ public record DedupeConfig(Duration horizon, int maxDistance, int minWords, bool
     }
   }
 
-  /** The defaults of {@link StreamsSettings}: 24 h, distance 3, 8 words, in-memory stores. */
+  /**
+   * 24 h, distance 3, 8 words (the defaults of {@link StreamsSettings}) with in-memory stores, which suit tests; the
+   * application's default store is RocksDB.
+   */
   public static DedupeConfig defaults() {
     return new DedupeConfig(Duration.ofHours(24), 3, 8, true);
   }
