@@ -37,7 +37,8 @@ public final class TlsContexts {
       return context;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no TLS implementation", e);
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      // KeyStore.getInstance(File, …) reports a missing or non-regular file as IllegalArgumentException.
       throw new ConfigException(List.of(new ConfigProblem(AlertsSettings.TRUST_STORE.name(), String.valueOf(trustStore),
           "cannot load the trust store: " + FailureClassifier.describe(e))));
     }
