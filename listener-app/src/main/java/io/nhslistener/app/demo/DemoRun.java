@@ -223,6 +223,11 @@ public final class DemoRun implements AutoCloseable {
     return Map.copyOf(orgNames);
   }
 
+  /** The event time in this run of an instant on the scenario's clock. */
+  public Instant eventTime(Instant scenarioTime) {
+    return scenarioTime.plus(shift);
+  }
+
   /** The scenario-clock instant of an event time of this run. */
   public Instant scenarioTime(Instant eventTime) {
     return eventTime.minus(shift);
