@@ -3,6 +3,7 @@ package io.nhslistener.app.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nhslistener.app.config.AppConfig;
+import io.nhslistener.app.config.Preflight;
 import io.nhslistener.app.process.ListenerProcess;
 import io.nhslistener.app.process.Role;
 import io.nhslistener.app.process.RoleLaunchers;
@@ -46,6 +47,7 @@ public final class RunCommand implements Callable<Integer> {
           "is required to run the ingest role: " + CoreSettings.HMAC_KEY.doc())));
     }
     config.find(CoreSettings.WATCHLIST).ifPresent(file -> Watchlists.load(file, Watchlists.routeIds(config)));
+    Preflight.check(config, roles, Clock.systemUTC());
     StopSignal stop = StopSignal.install();
     try (ListenerProcess process = ListenerProcess.start(config, RoleLaunchers.forRoles(roles),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())) {

@@ -40,6 +40,7 @@ public final class ListenerProcess implements AutoCloseable {
   private final ProcessContext context;
   private final Deque<RunningRole> running = new ArrayDeque<>();
   private final Thread shutdownHook;
+  private volatile boolean rolesStarted;
   private boolean closed;
 
   private ListenerProcess(MetricsServer metrics, JvmMeters jvmMeters, EmbeddedBroker broker, ProcessContext context) {
@@ -98,9 +99,12 @@ public final class ListenerProcess implements AutoCloseable {
       beforeRoles.accept(process.context);
       for (RoleLauncher launcher : roles) {
         RunningRole role = launcher.start(process.context);
-        process.running.push(role);
+        synchronized (process) {
+          process.running.push(role);
+        }
         LOG.info("Role {} started", role.name());
       }
+      process.rolesStarted = true;
       return process;
     } catch (RuntimeException e) {
       process.close();
@@ -131,9 +135,12 @@ public final class ListenerProcess implements AutoCloseable {
     });
   }
 
-  /** Each running role's state for {@code /health}. */
+  /** Each running role's state for {@code /health}; "starting" (down) until every requested role has started. */
   synchronized Health health() {
     Map<String, Boolean> components = new LinkedHashMap<>();
+    if (!rolesStarted) {
+      components.put("starting", false);
+    }
     if (broker != null) {
       components.put("broker", !closed);
     }
