@@ -5,6 +5,7 @@ import io.nhslistener.app.cli.DemoCommand;
 import io.nhslistener.app.cli.EvalCommand;
 import io.nhslistener.app.cli.ExitCodes;
 import io.nhslistener.app.cli.IngestCommand;
+import io.nhslistener.app.cli.RulesCommand;
 import io.nhslistener.app.cli.RunCommand;
 import io.nhslistener.app.cli.TopicsCommand;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         TopicsCommand.class,
         IngestCommand.class,
+        RulesCommand.class,
         EvalCommand.class,
         BenchCommand.class,
     })
