@@ -57,9 +57,8 @@ public final class StreamsSettings {
 
   public static final Setting<String> DEDUPE_STORE = Setting.optional("streams.dedupeStore",
       ValueTypes.oneOf("memory", "rocksdb"), "rocksdb",
-      "Dedupe window stores, both changelogged: rocksdb, or memory for tests and short horizons only (a lookup in an "
-          + "in-memory window store visits every distinct millisecond stored within the horizon, and the heap holds "
-          + "the horizon's traffic)");
+      "Dedupe window stores, both changelogged: rocksdb, or memory, which holds the whole horizon's traffic on the "
+          + "heap and suits tests and short horizons");
 
   public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, APPLICATION_ID,
       THREADS, COMMIT_INTERVAL, PROCESSING_GUARANTEE, DEDUPE_HORIZON, SIMHASH_DISTANCE, NEAR_DUPLICATE_MIN_WORDS,
