@@ -1,13 +1,10 @@
 package io.nhslistener.streams.dedupe;
 
 import io.nhslistener.core.model.Mention;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Forwards each first sighting once and absorbs its echoes, deciding on event time (the record timestamp) and the two
@@ -27,34 +24,30 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <p>Echo counts live in the sightings store (first sightings are not re-sent when they grow, so every id reaches
  * {@code listener.mentions.unique} exactly once). Must run on a single partition holding every mention: reposts and
- * near-duplicates of one post arrive under different keys.
+ * near-duplicates of one post arrive under different keys. State is one changelogged window store read through an
+ * in-memory index ({@link Sightings}).
  */
 public final class DedupeProcessor implements Processor<String, Mention, String, Mention> {
-  /** Store of sightings by mention id. */
+  /** Store of sightings by mention id, at the event time of the sighting. */
   public static final String SIGHTINGS_STORE = "dedupe-sightings";
-  /** Store of first sightings' fingerprints by band. */
-  public static final String FINGERPRINTS_STORE = "dedupe-fingerprints";
 
   private final DedupeConfig config;
   private final DedupeMetrics metrics;
   private final SimHasher hasher = new SimHasher();
-  private final long horizonMs;
   private ProcessorContext<String, Mention> context;
-  private WindowStore<String, Sighting> sightings;
-  private NearDuplicateIndex fingerprints;
+  private Sightings sightings;
 
   DedupeProcessor(DedupeConfig config, DedupeMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
-    this.horizonMs = config.horizon().toMillis();
   }
 
   @Override
   public void init(ProcessorContext<String, Mention> context) {
     this.context = context;
-    this.sightings = context.getStateStore(SIGHTINGS_STORE);
-    WindowStore<Bytes, byte[]> bands = context.getStateStore(FINGERPRINTS_STORE);
-    this.fingerprints = new NearDuplicateIndex(bands, horizonMs, config.maxDistance());
+    WindowStore<String, Sighting> store = context.getStateStore(SIGHTINGS_STORE);
+    this.sightings = new Sightings(store, config.horizon().toMillis(), config.maxDistance());
+    sightings.load();
   }
 
   @Override
@@ -71,7 +64,7 @@ public final class DedupeProcessor implements Processor<String, Mention, String,
   private DedupeOutcome mention(Record<String, Mention> record, Mention mention) {
     long time = record.timestamp();
     String id = mention.id();
-    Found own = find(id, time);
+    Sightings.Entry own = sightings.find(id, time);
     if (own != null && (own.sighting.kind() != Sighting.Kind.ALIAS || own.sighting.retracted())) {
       return DedupeOutcome.DUPLICATE;
     }
@@ -80,18 +73,15 @@ public final class DedupeProcessor implements Processor<String, Mention, String,
       sightings.put(id, own.sighting.asEcho(own.sighting.firstId()), own.time);
       return DedupeOutcome.REPOST;
     }
-    Found reposted = mention.repostOf() == null ? null : find(mention.repostOf(), time);
-    if (reposted != null) {
-      String first = reposted.sighting.firstOf(mention.repostOf());
-      if (countEcho(first, time)) {
-        sightings.put(id, Sighting.echoOf(first), time);
-        return DedupeOutcome.REPOST;
-      }
+    Sightings.Entry reposted = mention.repostOf() == null ? null : sightings.find(mention.repostOf(), time);
+    if (reposted != null && countEcho(reposted.sighting.firstOf(mention.repostOf()), time)) {
+      sightings.put(id, Sighting.echoOf(reposted.sighting.firstOf(mention.repostOf())), time);
+      return DedupeOutcome.REPOST;
     }
     long fingerprint = hasher.hash(mention.text());
     boolean comparable = hasher.words() >= config.minWords();
     if (comparable) {
-      String first = fingerprints.findNear(fingerprint, time);
+      String first = sightings.findNear(fingerprint, time);
       if (first != null && countEcho(first, time)) {
         sightings.put(id, Sighting.echoOf(first), time);
         aliasRepostTarget(mention, reposted, first, time);
@@ -99,17 +89,14 @@ public final class DedupeProcessor implements Processor<String, Mention, String,
       }
     }
     context.forward(record.withKey(id));
-    sightings.put(id, Sighting.first(), own == null ? time : own.time);
+    sightings.put(id, comparable ? Sighting.first(fingerprint) : Sighting.first(), time);
     aliasRepostTarget(mention, reposted, id, time);
-    if (comparable) {
-      fingerprints.add(fingerprint, id, time);
-    }
     return DedupeOutcome.UNIQUE;
   }
 
   private DedupeOutcome retraction(Record<String, Mention> record, Mention mention) {
     long time = record.timestamp();
-    Found own = find(mention.id(), time);
+    Sightings.Entry own = sightings.find(mention.id(), time);
     if (own != null && own.sighting.retracted()) {
       return DedupeOutcome.DUPLICATE;
     }
@@ -126,7 +113,7 @@ public final class DedupeProcessor implements Processor<String, Mention, String,
   }
 
   /** Makes the post a repost names point to {@code first}, when that post was not seen yet. */
-  private void aliasRepostTarget(Mention mention, Found reposted, String first, long time) {
+  private void aliasRepostTarget(Mention mention, Sightings.Entry reposted, String first, long time) {
     if (mention.repostOf() != null && reposted == null) {
       sightings.put(mention.repostOf(), Sighting.aliasOf(first), time);
     }
@@ -134,27 +121,11 @@ public final class DedupeProcessor implements Processor<String, Mention, String,
 
   /** Adds one echo to first sighting {@code firstId}; false when it is not within the horizon of {@code time}. */
   private boolean countEcho(String firstId, long time) {
-    Found first = find(firstId, time);
+    Sightings.Entry first = sightings.find(firstId, time);
     if (first == null || first.sighting.kind() != Sighting.Kind.FIRST) {
       return false;
     }
     sightings.put(firstId, first.sighting.withOneMoreEcho(), first.time);
     return true;
   }
-
-  /** The most recent sighting of {@code id} within the horizon of {@code time}, or null. */
-  private Found find(String id, long time) {
-    Found found = null;
-    try (WindowStoreIterator<Sighting> entries = sightings.fetch(id, Math.max(0, time - horizonMs),
-        time + horizonMs)) {
-      while (entries.hasNext()) {
-        KeyValue<Long, Sighting> entry = entries.next();
-        found = new Found(entry.key, entry.value);
-      }
-    }
-    return found;
-  }
-
-  /** A sighting and the timestamp it is stored under (updates overwrite it in place). */
-  private record Found(long time, Sighting sighting) {}
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
-/** The dedupe processor with its two changelogged window stores, ready for {@code KStream#process}. */
+/** The dedupe processor with its changelogged window store, ready for {@code KStream#process}. */
 public final class DedupeStage {
   /** Stored sightings are points in time, not windows: one millisecond is the smallest window a store accepts. */
   private static final Duration POINT = Duration.ofMillis(1);
@@ -19,8 +19,8 @@ public final class DedupeStage {
   private DedupeStage() {}
 
   /**
-   * A supplier of {@link DedupeProcessor}s that connects its stores; both stores retain {@code config.horizon()} of
-   * event time and are changelogged, so decisions survive a restart.
+   * A supplier of {@link DedupeProcessor}s that connects its store, which retains {@code config.horizon()} of event
+   * time and is changelogged, so decisions survive a restart.
    */
   public static ProcessorSupplier<String, Mention, String, Mention> processor(DedupeConfig config,
       MeterRegistry registry) {
@@ -33,18 +33,17 @@ public final class DedupeStage {
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.windowStoreBuilder(supplier(DedupeProcessor.SIGHTINGS_STORE, config, false), Serdes.String(),
-                new SightingSerde()).withCachingDisabled(),
-            Stores.windowStoreBuilder(supplier(DedupeProcessor.FINGERPRINTS_STORE, config, true), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingDisabled());
+        // No caching: the processor reads through its own index and every write must reach the changelog in order.
+        return Set.of(Stores.windowStoreBuilder(supplier(config), Serdes.String(), new SightingSerde())
+            .withCachingDisabled());
       }
     };
   }
 
-  private static WindowBytesStoreSupplier supplier(String name, DedupeConfig config, boolean duplicates) {
+  private static WindowBytesStoreSupplier supplier(DedupeConfig config) {
+    String name = DedupeProcessor.SIGHTINGS_STORE;
     return config.inMemoryStores()
-        ? Stores.inMemoryWindowStore(name, config.horizon(), POINT, duplicates)
-        : Stores.persistentWindowStore(name, config.horizon(), POINT, duplicates);
+        ? Stores.inMemoryWindowStore(name, config.horizon(), POINT, false)
+        : Stores.persistentWindowStore(name, config.horizon(), POINT, false);
   }
 }

@@ -9,13 +9,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary form of a {@link Sighting} for the dedupe stores and their changelogs: kind (1 byte), retracted
- * (1 byte), echoes (8 bytes), then the first sighting's id in UTF-8 (absent for first sightings). Store state is
- * internal, so a fixed layout is cheaper than JSON and has no schema to evolve separately from this class.
+ * Compact binary form of a {@link Sighting} for the dedupe store and its changelog: kind, retracted and comparable
+ * (1 byte each), echoes and fingerprint (8 bytes each), then the first sighting's id in UTF-8 (absent for first
+ * sightings). Store state is internal, so a fixed layout is cheaper than JSON and has no schema to evolve separately
+ * from this class.
  */
 final class SightingSerde implements Serde<Sighting>, Serializer<Sighting>, Deserializer<Sighting> {
   private static final Sighting.Kind[] KINDS = Sighting.Kind.values();
-  private static final int HEADER = 10;
+  private static final int HEADER = 19;
 
   @Override
   public byte[] serialize(String topic, Sighting sighting) {
@@ -26,7 +27,9 @@ final class SightingSerde implements Serde<Sighting>, Serializer<Sighting>, Dese
     return ByteBuffer.allocate(HEADER + id.length)
         .put((byte) sighting.kind().ordinal())
         .put((byte) (sighting.retracted() ? 1 : 0))
+        .put((byte) (sighting.comparable() ? 1 : 0))
         .putLong(sighting.echoes())
+        .putLong(sighting.fingerprint())
         .put(id)
         .array();
   }
@@ -42,10 +45,12 @@ final class SightingSerde implements Serde<Sighting>, Serializer<Sighting>, Dese
     ByteBuffer buffer = ByteBuffer.wrap(data);
     Sighting.Kind kind = KINDS[buffer.get()];
     boolean retracted = buffer.get() == 1;
+    boolean comparable = buffer.get() == 1;
     long echoes = buffer.getLong();
+    long fingerprint = buffer.getLong();
     String firstId = data.length == HEADER ? null
         : new String(data, HEADER, data.length - HEADER, StandardCharsets.UTF_8);
-    return new Sighting(kind, firstId, echoes, retracted);
+    return new Sighting(kind, firstId, echoes, retracted, fingerprint, comparable);
   }
 
   @Override

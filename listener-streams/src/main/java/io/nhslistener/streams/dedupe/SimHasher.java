@@ -19,13 +19,19 @@ import java.util.Arrays;
 final class SimHasher {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
+  /** Counter width: texts are cut at {@value #MAX_FEATURES} features, far beyond any post. */
+  private static final int PLANES = 16;
+  private static final int MAX_FEATURES = (1 << PLANES) - 1;
 
-  private final int[] votes = new int[64];
+  /** Bit-sliced counters: bit b of plane i is bit i of the number of features with bit b set. */
+  private final long[] planes = new long[PLANES];
+  private int features;
   private int words;
 
   /** The fingerprint of {@code text}; {@link #words()} then tells how many words it had. */
   long hash(CharSequence text) {
-    Arrays.fill(votes, 0);
+    Arrays.fill(planes, 0);
+    features = 0;
     words = 0;
     long previous = 0;
     int length = text.length();
@@ -36,7 +42,7 @@ final class SimHasher {
         i++;
         continue;
       }
-      if (isLinkStart(text, i)) {
+      if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && isLinkStart(text, i)) {
         while (i < length && !Character.isWhitespace(text.charAt(i))) {
           i++;
         }
@@ -54,13 +60,7 @@ final class SimHasher {
       previous = word;
       words++;
     }
-    long fingerprint = 0;
-    for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
-        fingerprint |= 1L << bit;
-      }
-    }
-    return fingerprint;
+    return majority();
   }
 
   /** Number of words of the text last hashed. */
@@ -73,10 +73,34 @@ final class SimHasher {
     return Long.bitCount(a ^ b);
   }
 
+  /** Counts the set bits of {@code shingle} into all 64 counters at once (a ripple-carry add of one bit per lane). */
   private void vote(long shingle) {
-    for (int bit = 0; bit < 64; bit++) {
-      votes[bit] += (int) ((shingle >>> bit) & 1L) * 2 - 1;
+    if (features == MAX_FEATURES) {
+      return;
     }
+    features++;
+    long carry = shingle;
+    for (int plane = 0; carry != 0 && plane < PLANES; plane++) {
+      long sum = planes[plane] ^ carry;
+      carry &= planes[plane];
+      planes[plane] = sum;
+    }
+  }
+
+  /**
+   * The bits set in more than half of the features (more votes for than against): for each lane, whether its counter
+   * is at least {@code features / 2 + 1}, compared plane by plane from the most significant.
+   */
+  private long majority() {
+    int threshold = features / 2 + 1;
+    long greater = 0;
+    long equal = -1L;
+    for (int plane = PLANES - 1; plane >= 0; plane--) {
+      long thresholdBit = ((threshold >>> plane) & 1) == 1 ? -1L : 0L;
+      greater |= equal & planes[plane] & ~thresholdBit;
+      equal &= ~(planes[plane] ^ thresholdBit);
+    }
+    return greater | equal;
   }
 
   private static boolean isLinkStart(CharSequence text, int i) {
