@@ -50,6 +50,8 @@ final class Sightings {
     final String id;
     final long time;
     Sighting sighting;
+    /** Position in each band's bucket while banded, so that removal needs no search. */
+    private final int[] slots = new int[BANDS];
 
     private Entry(String id, long time, Sighting sighting) {
       this.id = id;
@@ -162,7 +164,7 @@ final class Sightings {
       int key = bucket(band, entry.sighting.fingerprint());
       if (add) {
         if (buckets[key] == null) {
-          buckets[key] = new Bucket();
+          buckets[key] = new Bucket(band);
         }
         buckets[key].add(entry);
       } else if (buckets[key].remove(entry)) {
@@ -176,9 +178,14 @@ final class Sightings {
    * compares fingerprints without following a reference per candidate. Order is irrelevant (ties break on time and id).
    */
   private static final class Bucket {
+    private final int band;
     long[] fingerprints = new long[2];
     Entry[] entries = new Entry[2];
     int size;
+
+    Bucket(int band) {
+      this.band = band;
+    }
 
     void add(Entry entry) {
       if (size == entries.length) {
@@ -186,20 +193,18 @@ final class Sightings {
         entries = Arrays.copyOf(entries, size * 2);
       }
       fingerprints[size] = entry.sighting.fingerprint();
-      entries[size++] = entry;
+      entries[size] = entry;
+      entry.slots[band] = size++;
     }
 
-    /** Removes {@code entry}; true when the bucket is now empty. */
+    /** Removes {@code entry} by moving the last one into its slot; true when the bucket is now empty. */
     boolean remove(Entry entry) {
-      for (int i = 0; i < size; i++) {
-        if (entries[i] == entry) {
-          size--;
-          fingerprints[i] = fingerprints[size];
-          entries[i] = entries[size];
-          entries[size] = null;
-          break;
-        }
-      }
+      int slot = entry.slots[band];
+      size--;
+      fingerprints[slot] = fingerprints[size];
+      entries[slot] = entries[size];
+      entries[slot].slots[band] = slot;
+      entries[size] = null;
       return size == 0;
     }
   }
