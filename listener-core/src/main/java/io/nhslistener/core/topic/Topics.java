@@ -21,13 +21,13 @@ public final class Topics {
   private static final Duration DAYS_400 = Duration.ofDays(400);
 
   public static final Topic<String, Mention> MENTIONS_RAW = new Topic<>("listener.mentions.raw",
-      Serdes.String(), new JsonSerde<>(Mention.class), Cleanup.DELETE, DAYS_7, Sizing.MENTIONS);
+      Serdes.String(), JsonSerde.mention(), Cleanup.DELETE, DAYS_7, Sizing.MENTIONS);
 
   public static final Topic<String, Mention> MENTIONS_UNIQUE = new Topic<>("listener.mentions.unique",
-      Serdes.String(), new JsonSerde<>(Mention.class), Cleanup.DELETE, DAYS_7, Sizing.MENTIONS);
+      Serdes.String(), JsonSerde.mention(), Cleanup.DELETE, DAYS_7, Sizing.MENTIONS);
 
   public static final Topic<String, MatchedMention> MENTIONS_MATCHED = new Topic<>("listener.mentions.matched",
-      Serdes.String(), new JsonSerde<>(MatchedMention.class), Cleanup.DELETE, DAYS_30, Sizing.ORGANISATIONS);
+      Serdes.String(), JsonSerde.matchedMention(), Cleanup.DELETE, DAYS_30, Sizing.ORGANISATIONS);
 
   public static final Topic<String, WindowStats> ORG_STATS = new Topic<>("listener.org.stats",
       Serdes.String(), new JsonSerde<>(WindowStats.class), Cleanup.DELETE, DAYS_30, Sizing.ORGANISATIONS);
