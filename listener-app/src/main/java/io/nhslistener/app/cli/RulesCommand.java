@@ -27,10 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code listener rules validate|apply|list}: the watch-rule lifecycle for ops teams. */
+/** {@code listener rules validate|apply|list|preview}: the watch-rule lifecycle for ops teams (docs/rules.md). */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-    description = "Validates, publishes and lists watchlists (organisations and their keyword rules).",
-    subcommands = {RulesCommand.Validate.class, RulesCommand.Apply.class, RulesCommand.ListLive.class})
+    description = "Validates, publishes, lists and previews watchlists (organisations and their keyword rules).",
+    subcommands = {RulesCommand.Validate.class, RulesCommand.Apply.class, RulesCommand.ListLive.class,
+        RulesPreview.class})
 public final class RulesCommand {
   /** Where to find the cluster, shared by the subcommands that talk to it. */
   static final class ClusterOptions {
