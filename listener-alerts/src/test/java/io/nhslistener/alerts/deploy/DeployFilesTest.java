@@ -150,7 +150,8 @@ class DeployFilesTest {
     assertTrue(titles.containsAll(List.of("Mentions per window", "Mean sentiment", "Negative share", "Alerts raised",
         "Mentions ingested per source", "Consumer lag", "Processes up")), titles.toString());
     JsonNode annotation = dashboard.at("/annotations/list/1");
-    assertTrue(annotation.get("expr").asText().contains("listener_alerts_total"), "alerts as annotations");
+    assertTrue(annotation.get("expr").asText().contains("listener_alerts_active{organisation=~\"$org\"}"),
+        "alerts as annotations, following the organisation selector");
     for (String organisationPanel : List.of("Mentions per window", "Mean sentiment", "Negative share",
         "Alerts raised", "Active alerts")) {
       assertTrue(RepoFiles.dashboardQueries().get(organisationPanel).stream().allMatch(q -> q.contains("$org")),

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * would in real traffic. Early in the run, each burst organisation gets {@link #BURST_PER_ORG} extra posts naming it,
  * spread over {@link #BURST_NANOS}, which the detectors see as a volume spike.
  *
- * <p>Paced at a rate (posts due by the elapsed time), or as fast as the runner takes them. Finishes after a count, at
+ * <p>Paced at a rate (posts due by the elapsed time, handed over every 20 ms), or as fast as the runner takes them. Finishes after a count, at
  * a deadline, or when {@link #finish()} is called. Used by the ingest runner's thread; {@link #finish()} and the
  * counters may be read from any thread.
  */
@@ -35,7 +35,8 @@ final class BenchMentions implements SourceConnector {
   private static final int MAX_BATCH = 5_000;
   private static final int AUTHORS = 50_000;
   private static final int RECENT = 1_000;
-  private static final long IDLE_NANOS = 1_000_000L;
+  /** At a rate, posts are handed over in batches this far apart, as a streaming source delivers several at once. */
+  private static final long PACED_BATCH_NANOS = 20_000_000L;
   private static final long BURST_DELAY_NANOS = 2_000_000_000L;
 
   private final List<Watch> watches;
@@ -51,6 +52,7 @@ final class BenchMentions implements SourceConnector {
   private final String[] recentIds = new String[RECENT];
 
   private long startNanos = -1;
+  private long lastBatchNanos;
   private long chunks;
   private long burstSent;
   private volatile long produced;
@@ -90,9 +92,14 @@ final class BenchMentions implements SourceConnector {
     }
     long regular = Math.min(MAX_BATCH, due(now));
     long burst = Math.min(MAX_BATCH, burstDue(now));
-    if (regular + burst <= 0) {
-      return Batch.empty(Duration.ofNanos(IDLE_NANOS));
+    if (rate > 0 && now - lastBatchNanos < PACED_BATCH_NANOS && regular < MAX_BATCH) {
+      // One transaction per post would measure the transaction coordinator, not the pipeline.
+      return Batch.empty(Duration.ofNanos(PACED_BATCH_NANOS - (now - lastBatchNanos)));
     }
+    if (regular + burst <= 0) {
+      return Batch.empty(Duration.ofNanos(PACED_BATCH_NANOS));
+    }
+    lastBatchNanos = now;
     Instant at = clock.instant();
     List<Item> items = new ArrayList<>((int) (regular + burst));
     for (long i = 0; i < regular; i++) {

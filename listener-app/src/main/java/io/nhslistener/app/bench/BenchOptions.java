@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param seed makes the watchlist and the mentions reproducible
  * @param window base window of the window stage and of detection
  * @param grace how long after its end a window still accepts mentions
- * @param warmUp latency samples of mentions produced earlier than this after the start are not counted (JIT warm-up)
+ * @param warmUp rates, CPU per mention and latencies are measured from this long after the start (JIT warm-up)
  * @param spikeOrgs organisations that get a burst of mentions early in the run, so that detection has alerts to time
  * @param passThrough whether to measure the pass-through baseline after the pipeline
  * @throws IllegalArgumentException when the figures do not fit together

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param p999Ms produce → matched, 99.9th percentile, ms
  * @param alertP99Ms window close → alert, 99th percentile, ms; NaN without alerts
  * @param heapMb largest heap in use after a collection while the pipeline ran, MiB
- * @param cpuMicrosPerMention process CPU time per mention while the pipeline ran, µs
+ * @param cpuMicrosPerMention process CPU time per mention through every stage after the warm-up, µs
  * @param passThroughCpuMicrosPerMention process CPU time per mention while the baseline ran, µs; NaN when not measured
  * @param loadAverage the machine's one-minute load average at the end of the pipeline phase
  */

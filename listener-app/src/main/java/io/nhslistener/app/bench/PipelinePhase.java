@@ -85,6 +85,7 @@ final class PipelinePhase {
       Duration drainLimit = max(MIN_DRAIN_LIMIT, Duration.ofNanos(producedAt - startNanos).multipliedBy(3));
       Drain.Outcome drain = new Drain(progress, drainLimit).await((nanos, positions) ->
           reporter.reading(nanos, positions, log));
+      long drainCpu = log.cpuAt(drain.nanos());
       Map<String, StageProgress.Position> atEnd = progress.read();
       threads.sample();
       long cpu = resources.cpuNanos() - cpuStart;
@@ -92,14 +93,14 @@ final class PipelinePhase {
       long heap = resources.maxHeapAfterGc();
       long gc = resources.gcMillis() - gcStart;
       awaitAlerts(probe, runStart);
-      ProgressLog.Rates rates = log.rates(startNanos, startNanos + options.warmUp().toNanos(), drain.nanos(),
-          produced, atEnd);
+      ProgressLog.Rates rates = log.rates(new ProgressLog.Sample(startNanos, cpuStart, Map.of()),
+          startNanos + options.warmUp().toNanos(), drain.nanos(), drainCpu, produced, atEnd);
       if (!drain.drained()) {
         say("Warning: the stages had not read all their input after %s; the figures below are approximate",
             drainLimit);
       }
       PipelineFigures figures = new PipelineFigures(produced, rates.endToEnd(), probe.matched(), probe.alerts(),
-          heap / (1024.0 * 1024.0), cpu / 1e3 / produced, load);
+          heap / (1024.0 * 1024.0), rates.cpuMicrosPerMention(), load);
       summarise(figures, rates, atEnd, BenchRun.seconds(drain.nanos() - startNanos),
           BenchRun.seconds(producedAt - startNanos), BenchRun.seconds(drain.nanos() - rates.fromNanos()), cpu, gc,
           threads.byPart(), probe);
@@ -149,8 +150,9 @@ final class PipelinePhase {
     Latencies alerts = figures.alerts();
     say("window close -> alert: %d alerts; p50 %.0f ms, p99 %.0f ms, max %.0f ms", alerts.count(),
         alerts.quantileMillis(0.5), alerts.quantileMillis(0.99), alerts.maxMillis());
-    say("CPU: %.2f cores on average, %.1f µs per mention; GC %,d ms; heap after GC at most %.0f MiB; load average %.1f"
-            + " on %d cores", cpuNanos / 1e9 / span, figures.cpuMicrosPerMention(), gcMillis, figures.heapMb(),
+    say("CPU: %.2f cores on average, %.1f µs per mention overall, %.1f µs after the warm-up; GC %,d ms; heap after GC"
+            + " at most %.0f MiB; load average %.1f on %d cores", cpuNanos / 1e9 / span,
+        cpuNanos / 1e3 / figures.produced(), figures.cpuMicrosPerMention(), gcMillis, figures.heapMb(),
         figures.loadAverage(), Runtime.getRuntime().availableProcessors());
     List<String> parts = new ArrayList<>();
     long threadsTotal = cpuByPart.values().stream().mapToLong(Long::longValue).sum();
@@ -224,11 +226,11 @@ final class PipelinePhase {
     }
 
     void reading(long now, Map<String, StageProgress.Position> positions, ProgressLog log) {
-      log.add(now, positions);
+      long cpu = resources.cpuNanos();
+      log.add(now, cpu, positions);
       if (now - lastNanos < BenchRun.REPORT_EVERY.toNanos()) {
         return;
       }
-      long cpu = resources.cpuNanos();
       long produced = source.produced();
       double interval = BenchRun.seconds(now - lastNanos);
       long lag = positions.values().stream().mapToLong(StageProgress.Position::lag).sum();

@@ -13,8 +13,8 @@ import java.util.Map;
 final class ProgressLog {
   private final List<Sample> samples = new ArrayList<>();
 
-  /** Positions at one moment. */
-  record Sample(long nanos, Map<String, StageProgress.Position> positions) {}
+  /** Positions at one moment, with the process CPU time used by then. */
+  record Sample(long nanos, long cpuNanos, Map<String, StageProgress.Position> positions) {}
 
   /**
    * Rates from a moment to the end of the run.
@@ -22,23 +22,30 @@ final class ProgressLog {
    * @param fromNanos when the rates start (the first reading at or after the warm-up)
    * @param endToEnd mentions per second through every stage
    * @param perStage offsets per second read by each stage
+   * @param cpuMicrosPerMention process CPU time per mention through every stage over the same time
    */
-  record Rates(long fromNanos, double endToEnd, Map<String, Double> perStage) {}
+  record Rates(long fromNanos, double endToEnd, Map<String, Double> perStage, double cpuMicrosPerMention) {}
 
-  void add(long nanos, Map<String, StageProgress.Position> positions) {
-    samples.add(new Sample(nanos, positions));
+  void add(long nanos, long cpuNanos, Map<String, StageProgress.Position> positions) {
+    samples.add(new Sample(nanos, cpuNanos, positions));
+  }
+
+  /** The process CPU time of the reading taken at {@code nanos}; the latest reading's when there is none then. */
+  long cpuAt(long nanos) {
+    return samples.stream().filter(s -> s.nanos() == nanos).findFirst().orElse(samples.get(samples.size() - 1))
+        .cpuNanos();
   }
 
   /**
    * Rates between the first reading at or after {@code fromNanos} and {@code endNanos}, where the stages stood at
-   * {@code end}; from {@code startNanos} (nothing read) when no reading falls in between. A stage's whole input is
+   * {@code end}; from {@code start} (nothing read yet) when no reading falls in between. A stage's whole input is
    * what it had read plus what it still had to read at the end, so the figures stay meaningful for a run that did not
    * drain, if less exact (input a stage had not yet received is not counted).
    */
-  Rates rates(long startNanos, long fromNanos, long endNanos, long produced,
+  Rates rates(Sample start, long fromNanos, long endNanos, long endCpuNanos, long produced,
       Map<String, StageProgress.Position> end) {
     Sample from = samples.stream().filter(s -> s.nanos() >= fromNanos && s.nanos() < endNanos).findFirst()
-        .orElse(new Sample(startNanos, Map.of()));
+        .orElse(start);
     double seconds = (endNanos - from.nanos()) / 1e9;
     double shareThen = 1.0;
     double shareAtEnd = 1.0;
@@ -53,6 +60,7 @@ final class ProgressLog {
         shareAtEnd = Math.min(shareAtEnd, stage.getValue().read() / (double) input);
       }
     }
-    return new Rates(from.nanos(), produced * (shareAtEnd - shareThen) / seconds, perStage);
+    double completed = produced * (shareAtEnd - shareThen);
+    return new Rates(from.nanos(), completed / seconds, perStage, (endCpuNanos - from.cpuNanos()) / 1e3 / completed);
   }
 }

@@ -64,8 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Grace period of the windows (default: ${DEFAULT-VALUE})")
   Duration grace;
 
-  @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
-      description = "Latencies of mentions produced in the first DURATION are not counted (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+      description = {"Rates, CPU per mention and latencies are measured after the first DURATION, while the JIT",
+          "compiles the hot paths (default: ${DEFAULT-VALUE})"})
   Duration warmUp;
 
   @Option(names = "--spike-orgs", paramLabel = "N", defaultValue = "20",

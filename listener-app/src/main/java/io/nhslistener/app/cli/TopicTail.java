@@ -49,16 +49,11 @@ final class TopicTail {
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topicName, TIMEOUT).stream()
           .map(info -> new TopicPartition(topicName, info.partition())).toList();
-      consumer.assign(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-      partitions.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - last)));
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalArgumentException("could not read " + topicName + " to its end within " + TIMEOUT);
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      for (TopicPartition partition : partitions) {
+        records.addAll(latest(consumer, partition, begin.get(partition), end.get(partition), last, deadline));
       }
     }
     records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
@@ -78,5 +73,31 @@ final class TopicTail {
       err.println(unreadable + " unreadable record(s) of " + topicName + " skipped");
     }
     return mentions;
+  }
+
+  /**
+   * At least {@code last} records of one partition when it holds that many. Transaction markers and aborted records
+   * take offsets without being records, so the span read back from the end doubles until it holds enough.
+   */
+  private static List<ConsumerRecord<String, byte[]>> latest(KafkaConsumer<String, byte[]> consumer,
+      TopicPartition partition, long begin, long end, int last, long deadline) {
+    consumer.assign(List.of(partition));
+    long span = last;
+    while (true) {
+      long from = Math.max(begin, end - span);
+      consumer.seek(partition, from);
+      List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+      while (consumer.position(partition) < end) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalArgumentException("could not read " + partition.topic() + " to its end within " + TIMEOUT);
+        }
+        consumer.poll(Duration.ofMillis(200)).records(partition).stream()
+            .filter(record -> record.offset() < end).forEach(read::add);
+      }
+      if (read.size() >= last || from == begin) {
+        return read;
+      }
+      span *= 2;
+    }
   }
 }

@@ -1,7 +1,9 @@
 package io.nhslistener.core.watch;
 
 import io.nhslistener.core.text.MentionFields;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,9 +28,10 @@ import org.apache.lucene.search.QueryVisitor;
  *
  * <p>Reports every problem it can find in one pass, each with its character position: unknown fields, fuzzy terms,
  * regular expressions, ranges, wildcards and prefixes with fewer than {@value #MIN_PREFIX} literal characters before the
- * first wildcard, lower-case {@code and}/{@code or}/{@code not} (searched as words, almost always a mistake), terms
- * with nothing searchable in them, and groups made only of exclusions (which match nothing). A syntax error stops the
- * parse, so it is reported alone.
+ * first wildcard, lower-case {@code and}/{@code or}/{@code not} (searched as words, almost always a mistake), AND and
+ * OR mixed in one group without brackets (Lucene's reading of that surprises everyone), terms with nothing searchable in
+ * them, and groups made only of exclusions (which match nothing). A syntax error stops the parse, so it is reported
+ * alone.
  *
  * <p>Words separated by spaces are alternatives ({@code OR}), as in Lucene; a term that analyses to several words
  * ({@code NHS-England}) becomes a phrase. Each call is independent; instances are immutable and thread-safe.
@@ -63,6 +66,7 @@ public final class RuleQueryParser {
           + IndexSearcher.getMaxClauseCount() + ")")));
     }
     List<QueryProblem> problems = new ArrayList<>(parser.problems);
+    mixedOperators(query, problems);
     if (problems.isEmpty()) {
       checkStructure(parsed, problems);
     }
@@ -89,6 +93,69 @@ public final class RuleQueryParser {
     }
     return isOnlyExclusions(group)
         || group.clauses().stream().anyMatch(clause -> hasExclusionOnlyGroup(clause.getQuery()));
+  }
+
+  /**
+   * Reports a group that uses both AND and OR without brackets: the classic parser reads {@code a OR b AND c} as
+   * {@code a +b +c} (b and c required, a optional), which is never what the author meant.
+   */
+  private static void mixedOperators(String query, List<QueryProblem> problems) {
+    Deque<OperatorsSeen> groups = new ArrayDeque<>();
+    groups.push(new OperatorsSeen());
+    int i = 0;
+    while (i < query.length()) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '"') {
+        int close = query.indexOf('"', i + 1);
+        i = close < 0 ? query.length() : close + 1;
+      } else if (c == '(') {
+        groups.push(new OperatorsSeen());
+        i++;
+      } else if (c == ')') {
+        if (groups.size() > 1) {
+          groups.pop();
+        }
+        i++;
+      } else if (Character.isWhitespace(c)) {
+        i++;
+      } else {
+        int end = wordEnd(query, i);
+        if (groups.peek().see(query.substring(i, end))) {
+          problems.add(new QueryProblem(i + 1, "AND and OR are mixed without brackets, which Lucene reads as all "
+              + "AND-ed terms required and the OR-ed ones optional; add brackets, e.g. (a OR b) AND c"));
+        }
+        i = end;
+      }
+    }
+  }
+
+  private static int wordEnd(String query, int start) {
+    int end = start;
+    while (end < query.length() && !Character.isWhitespace(query.charAt(end))
+        && "()\"".indexOf(query.charAt(end)) < 0) {
+      end++;
+    }
+    return Math.max(end, start + 1);
+  }
+
+  /** The boolean operators met so far in one bracketed group. */
+  private static final class OperatorsSeen {
+    private boolean and;
+    private boolean or;
+    private boolean reported;
+
+    /** Notes {@code word}; true the first time it makes the group mix AND and OR. */
+    boolean see(String word) {
+      and |= word.equals("AND") || word.equals("&&");
+      or |= word.equals("OR") || word.equals("||");
+      if (and && or && !reported) {
+        reported = true;
+        return true;
+      }
+      return false;
+    }
   }
 
   private static boolean isOnlyExclusions(BooleanQuery group) {

@@ -80,6 +80,16 @@ class RuleQueryParserTest {
   }
 
   @Test
+  void andAndOrMixedWithoutBracketsAreReportedAtTheOperatorThatMixesThem() {
+    QueryProblem problem = onlyProblem("leeds OR bradford AND hospital");
+    assertEquals(19, problem.position());
+    assertTrue(problem.reason().startsWith("AND and OR are mixed without brackets"), problem.reason());
+    assertTrue(parser.parse("(leeds OR bradford) AND hospital").isValid());
+    assertTrue(parser.parse("leeds OR (bradford AND hospital) OR \"a AND b\"").isValid());
+    assertEquals(2, parser.parse("(a AND b OR c) AND (d OR e AND f)").problems().size());
+  }
+
+  @Test
   void leadingWildcardAndMatchAllAreRejected() {
     assertTrue(onlyProblem("*ward").reason().contains("at least 3 characters"));
     assertTrue(onlyProblem("*:*").reason().contains("every mention"));
