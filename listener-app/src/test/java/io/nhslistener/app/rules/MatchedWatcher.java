@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class MatchedWatcher implements AutoCloseable {
   private final KafkaConsumer<String, MatchedMention> consumer;
   private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
+  private final Set<String> mentionIds = ConcurrentHashMap.newKeySet();
   private final Thread thread;
 
   MatchedWatcher(String bootstrap) {
@@ -46,6 +48,7 @@ final class MatchedWatcher implements AutoCloseable {
       while (true) {
         for (ConsumerRecord<String, MatchedMention> record : consumer.poll(Duration.ofMillis(50))) {
           firstSeenNanos.putIfAbsent(record.key(), System.nanoTime());
+          mentionIds.add(record.value().mention().id());
         }
       }
     } catch (WakeupException closing) {
@@ -56,6 +59,11 @@ final class MatchedWatcher implements AutoCloseable {
   /** {@link System#nanoTime()} when the first record of {@code orgId} arrived, or null. */
   Long firstSeen(String orgId) {
     return firstSeenNanos.get(orgId);
+  }
+
+  /** Whether a match of the mention {@code id} has arrived. */
+  boolean matched(String id) {
+    return mentionIds.contains(id);
   }
 
   @Override

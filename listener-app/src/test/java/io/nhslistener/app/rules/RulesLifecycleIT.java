@@ -27,14 +27,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -83,6 +86,11 @@ class RulesLifecycleIT {
             - id: campaign
               query: '#SaveAiredaleMaternity OR "Airedale maternity"'
       """;
+
+  private static final List<String> VOCABULARY = List.of("maternity", "unit", "closing", "consultation", "mums",
+      "midwives", "babies", "keighley", "petition", "meeting", "town", "hall", "friday", "families", "drive", "miles",
+      "birth", "centre", "board", "decision", "please", "sign", "local", "voices", "heard", "today", "tonight",
+      "parents", "nurses", "services");
 
   private static final String INVALID_WATCHLIST = """
       organisations:
@@ -219,6 +227,14 @@ class RulesLifecycleIT {
     assertTrue(list.out().contains("airedale-nhs-ft  Airedale NHS Foundation Trust (TRUST)"), list.out());
     assertTrue(list.out().contains("campaign         #SaveAiredaleMaternity OR \"Airedale maternity\""), list.out());
 
+    // Twenty distinct voices (the repeated campaign text above is partly echoes, which never reach the unique topic).
+    List<String> ids = IntStream.rangeClosed(1, 20).mapToObj(i -> "bluesky:preview-" + i).toList();
+    try (MatchedWatcher watcher = new MatchedWatcher(broker.bootstrapServers())) {
+      Random words = new Random(4);
+      ids.forEach(id -> send(id, "share #SaveAiredaleMaternity " + IntStream.range(0, 8)
+          .mapToObj(w -> VOCABULARY.get(words.nextInt(VOCABULARY.size()))).collect(Collectors.joining(" "))));
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(watcher::matched));
+    }
     CommandRun preview = CommandRun.of("rules", "preview", "--org", "airedale-nhs-ft", "--query", "share",
         "--topic", Topics.MENTIONS_UNIQUE.name(), "--last", "20", "--json", "--config", config.toString());
     assertEquals(0, preview.exitCode(), preview.err());
@@ -226,7 +242,9 @@ class RulesLifecycleIT {
     JsonNode summary = lines.get(lines.size() - 1);
     assertEquals(20, summary.get("mentions").asInt(), preview.out());
     List<JsonNode> matches = lines.subList(0, lines.size() - 1);
-    assertEquals(20, matches.size(), "every recent mention shares the campaign tag and the draft word");
+    assertEquals(ids, matches.stream().map(match -> match.get("id").asText()).sorted(
+        Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)))).toList(),
+        "the twenty latest mentions, each with the campaign tag and the draft word");
     assertEquals(List.of("campaign", "draft"), ruleIds(matches.get(0)));
     assertEquals(List.of("share", "#saveairedalematernity"), terms(matches.get(0)));
   }
