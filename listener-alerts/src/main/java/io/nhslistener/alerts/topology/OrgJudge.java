@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only base windows are judged: a window whose length is not the configured base length (a 15-minute or hourly
  * roll-up on the same topic) is ignored, and so is a window that does not start after the last one judged, which makes
- * replays and redeliveries idempotent. The detector is rebuilt from its snapshot at every step, so settings changed in
+ * replays and redeliveries idempotent. Empty windows before an organisation's first mention are not judged either:
+ * the window stage emits a grace period of empty windows before the first mention it sees, and learning from them
+ * would make an organisation's first ordinary mentions look like a surge. The detector is rebuilt from its snapshot at every step, so settings changed in
  * the watchlist apply from the next window and nothing but the state carries over between windows. An alert cites the
  * windows of its episode, back to {@value #RECENT_WINDOWS} window lengths. Stateless.
  */
@@ -63,13 +65,17 @@ final class OrgJudge {
    * @param stats the next window from {@code listener.org.stats}
    * @param settings the organisation's alert settings
    * @param recent the organisation's recent windows
-   * @return empty when the window is not judged (a roll-up, or not after the last window judged)
+   * @return empty when the window is not judged (a roll-up, not after the last window judged, or empty and before the
+   *     organisation's first mention)
    */
   Optional<Judgement> judge(OrgState state, WindowStats stats, AlertSettings settings, RecentWindows recent) {
     if (!stats.size().equals(window)) {
       return Optional.empty();
     }
     if (state != null && !stats.windowStart().isAfter(state.lastWindowStart())) {
+      return Optional.empty();
+    }
+    if (state == null && stats.count() == 0) {
       return Optional.empty();
     }
     String orgId = stats.orgId();

@@ -71,6 +71,24 @@ class BacktestTest {
   }
 
   @Test
+  void emptyWindowsBeforeTheFirstMentionAreNotLearnedFrom() {
+    // The window stage emits a grace period of empty windows before the first mention it sees: an hour of them, then
+    // the organisation's ordinary traffic, then a burst.
+    StatsSeries series = new StatsSeries(ORG, 5);
+    for (int i = 0; i < 360; i++) {
+      series.add(0, 0, "usual");
+    }
+    List<WindowStats> windows = series.poisson(HISTORY, 12, 0.2).add(160, 0.2, "closure").poisson(20, 12, 0.2)
+        .windows();
+
+    BacktestReport report = Backtest.replay(ORG, null, StatsSeries.MINUTE, windows);
+
+    assertEquals(List.of(360 + HISTORY), starts(raised(report.alerts())),
+        "no alert when ordinary traffic begins; one for the burst");
+    assertEquals(windows.size() - 360, report.windowsJudged());
+  }
+
+  @Test
   void readsTheCurrentWatchAndOnlyTheOrganisationsWindows() {
     List<WindowStats> mine = new StatsSeries(ORG, 8).poisson(HISTORY, 40, 0.2).add(75, 0.2, "usual")
         .poisson(10, 40, 0.2).windows();

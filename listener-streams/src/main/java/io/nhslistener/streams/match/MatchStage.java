@@ -5,6 +5,7 @@ import io.nhslistener.core.model.MatchedMention;
 import io.nhslistener.core.model.Mention;
 import io.nhslistener.core.model.Watch;
 import io.nhslistener.core.topic.Topics;
+import java.time.Clock;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -20,7 +21,8 @@ public final class MatchStage {
   /** Supplies matching processors sharing {@code matching}. */
   public static ProcessorSupplier<String, Mention, String, MatchedMention> processor(Matching matching,
       MeterRegistry registry) {
-    return () -> new MatchProcessor(matching.matcher(), registry);
+    MatchMeters meters = new MatchMeters(registry, Clock.systemUTC());
+    return () -> new MatchProcessor(matching.matcher(), meters);
   }
 
   /**
