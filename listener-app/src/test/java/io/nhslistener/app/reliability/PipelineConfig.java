@@ -3,16 +3,14 @@ package io.nhslistener.app.reliability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A {@code listener.yaml} for the fault scenarios: an external broker (the test's), three partitions per topic, the
  * {@link MentionScenario}'s windows (10 s, one-hour grace, one-minute roll-ups), its watchlist, and optionally a
- * replay source and extra sections. Consumers time out a dead member after 10 s, so a killed process's partitions
- * move on quickly; this is ordinary client configuration under {@code kafka:}.
+ * replay source, routes and further sources. Consumers time out a dead member after 10 s, so a killed process's
+ * partitions move on quickly; this is ordinary client configuration under {@code kafka:}.
  */
 public final class PipelineConfig {
   public static final String HMAC_KEY = "reliability-hmac-key-0123456789";
@@ -20,8 +18,7 @@ public final class PipelineConfig {
   private final Map<String, String> kafka = new LinkedHashMap<>();
   private final Map<String, String> alerts = new LinkedHashMap<>(Map.of("window", "10s"));
   private final Map<String, Map<String, String>> routes = new LinkedHashMap<>();
-  private final List<String> sections = new ArrayList<>();
-  private Path dataDir;
+  private final Path dataDir;
   private Path watchlist;
   private final Map<String, Map<String, String>> sources = new LinkedHashMap<>();
   private String hmacKey = HMAC_KEY;
@@ -76,16 +73,7 @@ public final class PipelineConfig {
     return this;
   }
 
-  public PipelineConfig dataDir(Path dir) {
-    dataDir = dir;
-    return this;
-  }
 
-  /** Extra top-level YAML of a section this class does not write itself. */
-  public PipelineConfig section(String yaml) {
-    sections.add(yaml);
-    return this;
-  }
 
   public String yaml() {
     StringBuilder yaml = new StringBuilder();
@@ -106,7 +94,6 @@ public final class PipelineConfig {
       settings.forEach((key, value) -> yaml.append("    ").append(key).append(": ").append(quoted(value))
           .append('\n'));
     });
-    sections.forEach(section -> yaml.append(section).append('\n'));
     if (replay != null || !sources.isEmpty()) {
       yaml.append("sources:\n");
     }

@@ -1,6 +1,7 @@
 package io.nhslistener.app.reliability;
 
 import io.nhslistener.core.model.Alert;
+import io.nhslistener.core.model.DeadLetter;
 import io.nhslistener.core.model.MatchedMention;
 import io.nhslistener.core.model.WindowStats;
 import io.nhslistener.core.topic.Topics;
@@ -35,6 +36,7 @@ public final class PipelineOutcome {
   private long windowsMissing;
   private long windowsDuplicated;
   private long windowsWrong;
+  private long deadLetters;
 
   private PipelineOutcome(MentionScenario scenario) {
     this.scenario = scenario;
@@ -42,8 +44,14 @@ public final class PipelineOutcome {
 
   /** Compares the records read (raw bytes, read_committed) with the scenario. */
   public static PipelineOutcome of(MentionScenario scenario, List<ConsumerRecord<byte[], byte[]>> matched,
-      List<ConsumerRecord<byte[], byte[]>> stats, List<ConsumerRecord<byte[], byte[]>> alerts) {
+      List<ConsumerRecord<byte[], byte[]>> stats, List<ConsumerRecord<byte[], byte[]>> alerts,
+      List<ConsumerRecord<byte[], byte[]>> deadLetters) {
     PipelineOutcome outcome = new PipelineOutcome(scenario);
+    for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
+      DeadLetter letter = Topics.DEADLETTER.valueSerde().deserializer().deserialize(null, record.value());
+      outcome.deadLetters++;
+      outcome.problem("dead letter of stage " + letter.stage() + ": " + letter.reason());
+    }
     outcome.checkMatched(matched);
     stats.forEach(r -> outcome.stats.add(Topics.ORG_STATS.valueSerde().deserializer().deserialize(null, r.value())));
     outcome.checkRepeatedWindows();
@@ -135,10 +143,10 @@ public final class PipelineOutcome {
     return matchedLost == 0 && windowsMissing == 0;
   }
 
-  /** True when nothing is missing, repeated, unexpected or miscounted. */
+  /** True when nothing is missing, repeated, unexpected, miscounted or dead-lettered (the scenario has no poison). */
   public boolean exact() {
     return caughtUp() && matchedDuplicates == 0 && matchedUnexpected == 0 && windowsDuplicated == 0
-        && windowsWrong == 0;
+        && windowsWrong == 0 && deadLetters == 0;
   }
 
   public List<String> problems() {
@@ -161,35 +169,17 @@ public final class PipelineOutcome {
     return matchedRecords;
   }
 
-  public long matchedLost() {
-    return matchedLost;
-  }
 
-  public long matchedDuplicates() {
-    return matchedDuplicates;
-  }
 
-  public long windowsExpected() {
-    return windowsExpected;
-  }
 
-  public long windowsMissing() {
-    return windowsMissing;
-  }
 
-  public long windowsDuplicated() {
-    return windowsDuplicated;
-  }
 
-  public long windowsWrong() {
-    return windowsWrong;
-  }
 
   /** One line of figures for logs and docs. */
   public String figures() {
     return "matched records " + matchedRecords + " (truth " + scenario.matchedPairs() + "): lost " + matchedLost
         + ", duplicated " + matchedDuplicates + ", unexpected " + matchedUnexpected + "; windows expected "
         + windowsExpected + ": missing " + windowsMissing + ", duplicated " + windowsDuplicated + ", miscounted "
-        + windowsWrong + "; alert records " + alerts.size();
+        + windowsWrong + "; dead letters " + deadLetters + "; alert records " + alerts.size();
   }
 }

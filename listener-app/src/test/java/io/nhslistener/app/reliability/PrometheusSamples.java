@@ -43,9 +43,6 @@ public final class PrometheusSamples {
     return new PrometheusSamples(samples);
   }
 
-  public List<Sample> all() {
-    return samples;
-  }
 
   /** Sum of every sample called {@code name} whose labels include {@code labels}; 0 when there is none. */
   public double sum(String name, Map<String, String> labels) {

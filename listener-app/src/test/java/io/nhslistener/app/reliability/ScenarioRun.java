@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Follows a {@link MentionScenario} through a running pipeline from the outside: reads the outputs read_committed,
@@ -37,6 +39,7 @@ public final class ScenarioRun implements AutoCloseable {
   private final CommittedReader matched;
   private final CommittedReader stats;
   private final CommittedReader alerts;
+  private final CommittedReader deadLetters;
   private final AtomicReference<PipelineOutcome> latest = new AtomicReference<>();
 
   /** @param kafka client properties: {@code bootstrap.servers} and any security settings */
@@ -46,21 +49,19 @@ public final class ScenarioRun implements AutoCloseable {
     this.matched = new CommittedReader(kafka, Topics.MENTIONS_MATCHED.name());
     this.stats = new CommittedReader(kafka, Topics.ORG_STATS.name());
     this.alerts = new CommittedReader(kafka, Topics.ALERTS.name());
+    this.deadLetters = new CommittedReader(kafka, Topics.DEADLETTER.name());
   }
 
   /** The outputs now. */
   public PipelineOutcome read() {
-    latest.set(PipelineOutcome.of(scenario, matched.readToEnd(), stats.readToEnd(), alerts.readToEnd()));
+    latest.set(PipelineOutcome.of(scenario, matched.readToEnd(), stats.readToEnd(), alerts.readToEnd(),
+        deadLetters.readToEnd()));
     return latest.get();
   }
 
   /** Waits until every mention but the closers is matched, then sends the closers (once, idempotently). */
   public void sendClosersOnceMatched(Duration limit, Runnable check) throws Exception {
-    await("every mention but the closers matched").atMost(limit).pollInterval(Duration.ofSeconds(2))
-        .until(() -> {
-          check.run();
-          return read().readyForClosers();
-        });
+    awaitOutcome("every mention but the closers matched", limit, check, PipelineOutcome::readyForClosers);
     Map<String, Object> props = new HashMap<>(kafka);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -72,16 +73,26 @@ public final class ScenarioRun implements AutoCloseable {
     }
   }
 
+  /** Waits until the outputs satisfy {@code done}; on timeout, says what was still wrong. */
+  private void awaitOutcome(String what, Duration limit, Runnable check, Predicate<PipelineOutcome> done) {
+    try {
+      await(what).atMost(limit).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        check.run();
+        return done.test(read());
+      });
+    } catch (ConditionTimeoutException e) {
+      PipelineOutcome last = latest.get();
+      throw new AssertionError(what + ": not within " + limit + "; "
+          + (last == null ? "nothing read" : last.figures() + "; " + last.problems()), e);
+    }
+  }
+
   /**
    * Waits until every matched record and window is there, then until the alerts include everything an uninterrupted
    * detector publishes over those windows.
    */
   public PipelineOutcome awaitCaughtUp(Duration limit, Runnable check) {
-    await("the pipeline catches up").atMost(limit).pollInterval(Duration.ofSeconds(2))
-        .until(() -> {
-          check.run();
-          return read().caughtUp();
-        });
+    awaitOutcome("the pipeline catches up", limit, check, PipelineOutcome::caughtUp);
     Set<String> expected = uninterruptedAlertIds(latest.get());
     await("alert detection catches up").atMost(limit).pollInterval(Duration.ofSeconds(2))
         .until(() -> {
@@ -131,5 +142,6 @@ public final class ScenarioRun implements AutoCloseable {
     matched.close();
     stats.close();
     alerts.close();
+    deadLetters.close();
   }
 }
