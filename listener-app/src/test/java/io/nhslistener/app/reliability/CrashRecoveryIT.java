@@ -4,22 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nhslistener.app.broker.EmbeddedBroker;
-import io.nhslistener.app.broker.FreePorts;
-import io.nhslistener.app.broker.KafkaTestClients;
-import io.nhslistener.core.topic.TopicAdmin;
-import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,13 +65,9 @@ class CrashRecoveryIT {
     Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("console"));
     Random random = new Random(size * 31L + kills);
 
-    try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", FreePorts.pick(),
-        FreePorts.pick())) {
-      kafka = new HashMap<>(KafkaTestClients.base(broker.bootstrapServers()));
-      try (Admin admin = Admin.create(kafka)) {
-        new TopicAdmin(admin, new TopicSettings(3, 3, (short) 1)).ensure(Topics.ALL);
-      }
-      config = new PipelineConfig(broker.bootstrapServers(), dir.resolve("data"))
+    try (TestKafka cluster = TestKafka.start(dir)) {
+      kafka = cluster.clients();
+      config = new PipelineConfig(cluster.bootstrap(), dir.resolve("data"))
           .watchlist(watchlist)
           .replay(replay, 0)
           .write(dir.resolve("listener.yaml"));

@@ -1,5 +1,8 @@
 package io.nhslistener.app.reliability;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.nhslistener.app.ListenerMain;
 import io.nhslistener.app.broker.FreePorts;
 import java.io.IOException;
@@ -53,6 +56,20 @@ public final class ListenerChild implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("LISTENER_METRICS_ADDRESS", "127.0.0.1:" + port);
     return new ListenerChild(builder.start(), log, port);
+  }
+
+  /**
+   * Starts a child as {@link #start} does and waits up to three minutes until it reports healthy.
+   *
+   * @throws AssertionError with the end of its log if it dies first
+   */
+  public static ListenerChild startHealthy(Path dir, String name, Map<String, String> env, String... args)
+      throws IOException {
+    ListenerChild child = start(dir, name, env, args);
+    await(name + " up").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        .until(() -> !child.isAlive() || child.healthy());
+    assertTrue(child.isAlive(), child.logTail(60));
+    return child;
   }
 
   /** The Prometheus text at {@code /metrics}, or empty while the endpoint is not up. */

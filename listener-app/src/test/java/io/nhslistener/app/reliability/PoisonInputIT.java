@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nhslistener.app.broker.EmbeddedBroker;
-import io.nhslistener.app.broker.FreePorts;
-import io.nhslistener.app.broker.KafkaTestClients;
 import io.nhslistener.core.model.Alert;
 import io.nhslistener.core.model.AlertKind;
 import io.nhslistener.core.model.AlertStatus;
@@ -20,8 +17,6 @@ import io.nhslistener.core.model.Sentiment;
 import io.nhslistener.core.model.SentimentLabel;
 import io.nhslistener.core.model.Severity;
 import io.nhslistener.core.model.WindowStats;
-import io.nhslistener.core.topic.TopicAdmin;
-import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,15 +101,11 @@ class PoisonInputIT {
   @Test
   void poisonIsDeadLetteredCountedAndNeverStopsTheGoodRecords() throws Exception {
     int perTopic = ReliabilityScale.poisonPerTopic();
-    try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", FreePorts.pick(),
-             FreePorts.pick());
+    try (TestKafka cluster = TestKafka.start(dir);
          WebhookReceiver receiver = new WebhookReceiver(0)) {
-      Map<String, Object> kafka = new HashMap<>(KafkaTestClients.base(broker.bootstrapServers()));
-      try (Admin admin = Admin.create(kafka)) {
-        new TopicAdmin(admin, new TopicSettings(3, 3, (short) 1)).ensure(Topics.ALL);
-      }
+      Map<String, Object> kafka = cluster.clients();
       Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("hook"));
-      Path config = new PipelineConfig(broker.bootstrapServers(), dir.resolve("data"))
+      Path config = new PipelineConfig(cluster.bootstrap(), dir.resolve("data"))
           .watchlist(watchlist)
           .route("hook", Map.of("channel", "webhook", "url", receiver.url(), "secret", "poison-test-webhook-secret"))
           .alerts("cooldown", "0s")
@@ -122,17 +113,14 @@ class PoisonInputIT {
           .alerts("delivery.initialBackoff", "200ms")
           .alerts("delivery.maxBackoff", "1s")
           .write(dir.resolve("listener.yaml"));
-      child = ListenerChild.start(dir, "pipeline", Map.of(), "run", "--config", config.toString(), "--role", "all");
-      await("the pipeline up").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-          .until(() -> !child.isAlive() || child.healthy());
-      assertTrue(child.isAlive(), child.logTail(60));
+      child = ListenerChild.startHealthy(dir, "pipeline", Map.of(), "run", "--config", config.toString(), "--role", "all");
 
       long started = System.nanoTime();
       Instant alertsBase = Instant.now();
       Map<String, Set<String>> poisonAt = new HashMap<>();
       Set<String> goodAt = new HashSet<>();
       PoisonRecords poison = new PoisonRecords(20261121);
-      try (KafkaProducer<byte[], byte[]> producer = rawProducer(broker.bootstrapServers())) {
+      try (KafkaProducer<byte[], byte[]> producer = rawProducer(cluster.bootstrap())) {
         for (String topic : STAGE_OF.keySet()) {
           IntFunction<byte[]> good = goodRecords(topic, alertsBase);
           send(producer, topic, GOOD, i -> good.apply(i), goodAt);

@@ -4,28 +4,21 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nhslistener.app.broker.EmbeddedBroker;
-import io.nhslistener.app.broker.FreePorts;
-import io.nhslistener.app.broker.KafkaTestClients;
 import io.nhslistener.core.model.Alert;
 import io.nhslistener.core.model.AlertKind;
 import io.nhslistener.core.model.AlertStatus;
 import io.nhslistener.core.model.SchemaVersion;
 import io.nhslistener.core.model.Severity;
-import io.nhslistener.core.topic.TopicAdmin;
-import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,15 +52,11 @@ class ReceiverOutageIT {
   @Test
   void everyAlertIsDeliveredExactlyOnceAfterTheReceiverComesBack() throws Exception {
     Duration outage = ReliabilityScale.receiverOutage();
-    try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", FreePorts.pick(),
-             FreePorts.pick());
+    try (TestKafka cluster = TestKafka.start(dir);
          WebhookReceiver receiver = new WebhookReceiver(0)) {
-      Map<String, Object> kafka = new HashMap<>(KafkaTestClients.base(broker.bootstrapServers()));
-      try (Admin admin = Admin.create(kafka)) {
-        new TopicAdmin(admin, new TopicSettings(3, 3, (short) 1)).ensure(Topics.ALL);
-      }
+      Map<String, Object> kafka = cluster.clients();
       Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("hook"));
-      Path config = new PipelineConfig(broker.bootstrapServers(), dir.resolve("data"))
+      Path config = new PipelineConfig(cluster.bootstrap(), dir.resolve("data"))
           .watchlist(watchlist)
           .route("hook", Map.of("channel", "webhook", "url", receiver.url(), "secret", "receiver-outage-secret-0123"))
           .alerts("cooldown", "0s")
@@ -76,14 +65,11 @@ class ReceiverOutageIT {
           .alerts("delivery.maxBackoff", "5s")
           .alerts("delivery.maxAge", "30m")
           .write(dir.resolve("listener.yaml"));
-      child = ListenerChild.start(dir, "alerts", Map.of(), "run", "--config", config.toString(), "--role", "alerts");
-      await("the alerts role up").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-          .until(() -> !child.isAlive() || child.healthy());
-      assertTrue(child.isAlive(), child.logTail(60));
+      child = ListenerChild.startHealthy(dir, "alerts", Map.of(), "run", "--config", config.toString(), "--role", "alerts");
 
       receiver.down();
       List<Alert> alerts = alerts();
-      publish(broker.bootstrapServers(), alerts);
+      publish(cluster.bootstrap(), alerts);
       long downSince = System.nanoTime();
       await("nothing delivered while the receiver is down, and the listener keeps running").during(outage)
           .atMost(outage.plusSeconds(15)).pollInterval(Duration.ofSeconds(1))

@@ -4,17 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nhslistener.app.broker.EmbeddedBroker;
-import io.nhslistener.app.broker.FreePorts;
 import io.nhslistener.app.broker.KafkaTestClients;
 import io.nhslistener.core.model.Mention;
-import io.nhslistener.core.topic.TopicAdmin;
-import io.nhslistener.core.topic.TopicSettings;
 import io.nhslistener.core.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -60,20 +55,16 @@ class StreamsScaleOutIT {
   void theSurvivorTakesOverAndNothingIsLostOrRepeated() throws Exception {
     MentionScenario scenario = MentionScenario.generate(ReliabilityScale.flowMentions(), 3);
     Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("console"));
-    try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", FreePorts.pick(),
-        FreePorts.pick())) {
-      Map<String, Object> kafka = new HashMap<>(KafkaTestClients.base(broker.bootstrapServers()));
-      try (Admin admin = Admin.create(kafka)) {
-        new TopicAdmin(admin, new TopicSettings(3, 3, (short) 1)).ensure(Topics.ALL);
-      }
-      first = streams(broker, watchlist, "first");
-      second = streams(broker, watchlist, "second");
+    try (TestKafka cluster = TestKafka.start(dir)) {
+      Map<String, Object> kafka = cluster.clients();
+      first = streams(cluster, watchlist, "first");
+      second = streams(cluster, watchlist, "second");
       alerts = ListenerChild.start(dir, "alerts", Map.of(), "run", "--config",
-          config(broker, watchlist, "alerts").toString(), "--role", "alerts");
+          config(cluster, watchlist, "alerts").toString(), "--role", "alerts");
 
       List<Mention> mentions = scenario.replayed();
       int half = mentions.size() / 2;
-      try (KafkaProducer<String, Mention> producer = KafkaTestClients.producer(broker.bootstrapServers(),
+      try (KafkaProducer<String, Mention> producer = KafkaTestClients.producer(cluster.bootstrap(),
                new StringSerializer(), Topics.MENTIONS_RAW.valueSerde().serializer());
            ScenarioRun run = new ScenarioRun(scenario, kafka)) {
         await("both streams processes in the group with partitions").atMost(Duration.ofMinutes(5))
@@ -110,14 +101,14 @@ class StreamsScaleOutIT {
     }
   }
 
-  private ListenerChild streams(EmbeddedBroker broker, Path watchlist, String name) throws Exception {
-    return ListenerChild.start(dir, name, Map.of(), "run", "--config", config(broker, watchlist, name).toString(),
+  private ListenerChild streams(TestKafka cluster, Path watchlist, String name) throws Exception {
+    return ListenerChild.start(dir, name, Map.of(), "run", "--config", config(cluster, watchlist, name).toString(),
         "--role", "streams");
   }
 
   /** One configuration per process: the same application, its own data dir (state, like a separate machine). */
-  private Path config(EmbeddedBroker broker, Path watchlist, String name) throws Exception {
-    return new PipelineConfig(broker.bootstrapServers(), dir.resolve("data-" + name))
+  private Path config(TestKafka cluster, Path watchlist, String name) throws Exception {
+    return new PipelineConfig(cluster.bootstrap(), dir.resolve("data-" + name))
         .watchlist(watchlist)
         .write(dir.resolve(name + ".yaml"));
   }
