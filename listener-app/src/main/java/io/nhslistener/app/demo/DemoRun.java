@@ -37,7 +37,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DemoRun implements AutoCloseable {
   /** The dashboard base URL of the docker-compose stack's Grafana. */
-  private static final String DASHBOARD = "http://127.0.0.1:3000/d/nhs-listener/nhs-listener";
+  private static final String DASHBOARD = "http://127.0.0.1:3000";
   private static final List<String> RUN_INPUTS = List.of(Topics.MENTIONS_RAW.name(), Topics.MENTIONS_UNIQUE.name(),
       Topics.MENTIONS_MATCHED.name(), Topics.ORG_STATS.name(), Topics.ALERTS.name());
 
