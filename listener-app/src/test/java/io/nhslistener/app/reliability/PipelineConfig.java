@@ -44,6 +44,18 @@ public final class PipelineConfig {
     return this;
   }
 
+  /**
+   * Delivers every alert to the webhook route {@code hook} at {@code url}: no cool-down and no grouping, so each alert
+   * record is one delivery, retried from {@code initialBackoff} up to {@code maxBackoff} between attempts.
+   */
+  public PipelineConfig webhookDelivery(String url, String secret, String initialBackoff, String maxBackoff) {
+    return route("hook", Map.of("channel", "webhook", "url", url, "secret", secret))
+        .alerts("cooldown", "0s")
+        .alerts("groupWindow", "0s")
+        .alerts("delivery.initialBackoff", initialBackoff)
+        .alerts("delivery.maxBackoff", maxBackoff);
+  }
+
   public PipelineConfig kafka(String key, String value) {
     kafka.put(key, value);
     return this;

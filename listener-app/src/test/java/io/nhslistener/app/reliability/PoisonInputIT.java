@@ -107,13 +107,10 @@ class PoisonInputIT {
       Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("hook"));
       Path config = new PipelineConfig(cluster.bootstrap(), dir.resolve("data"))
           .watchlist(watchlist)
-          .route("hook", Map.of("channel", "webhook", "url", receiver.url(), "secret", "poison-test-webhook-secret"))
-          .alerts("cooldown", "0s")
-          .alerts("groupWindow", "0s")
-          .alerts("delivery.initialBackoff", "200ms")
-          .alerts("delivery.maxBackoff", "1s")
+          .webhookDelivery(receiver.url(), "poison-test-webhook-secret", "200ms", "1s")
           .write(dir.resolve("listener.yaml"));
-      child = ListenerChild.startHealthy(dir, "pipeline", Map.of(), "run", "--config", config.toString(), "--role", "all");
+      child = ListenerChild.startHealthy(dir, "pipeline", Map.of(), "run", "--config", config.toString(), "--role",
+          "all");
 
       long started = System.nanoTime();
       Instant alertsBase = Instant.now();

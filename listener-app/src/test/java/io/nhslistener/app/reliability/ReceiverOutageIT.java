@@ -58,14 +58,11 @@ class ReceiverOutageIT {
       Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), MentionScenario.watchlistYaml("hook"));
       Path config = new PipelineConfig(cluster.bootstrap(), dir.resolve("data"))
           .watchlist(watchlist)
-          .route("hook", Map.of("channel", "webhook", "url", receiver.url(), "secret", "receiver-outage-secret-0123"))
-          .alerts("cooldown", "0s")
-          .alerts("groupWindow", "0s")
-          .alerts("delivery.initialBackoff", "500ms")
-          .alerts("delivery.maxBackoff", "5s")
+          .webhookDelivery(receiver.url(), "receiver-outage-secret-0123", "500ms", "5s")
           .alerts("delivery.maxAge", "30m")
           .write(dir.resolve("listener.yaml"));
-      child = ListenerChild.startHealthy(dir, "alerts", Map.of(), "run", "--config", config.toString(), "--role", "alerts");
+      child = ListenerChild.startHealthy(dir, "alerts", Map.of(), "run", "--config", config.toString(), "--role",
+          "alerts");
 
       receiver.down();
       List<Alert> alerts = alerts();
