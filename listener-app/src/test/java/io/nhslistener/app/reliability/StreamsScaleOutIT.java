@@ -10,13 +10,16 @@ import io.nhslistener.core.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -127,11 +130,16 @@ class StreamsScaleOutIT {
     }
   }
 
+  /** Sends and waits until every mention is acknowledged: a send that failed is the test's loss, not the pipeline's. */
   private static void send(KafkaProducer<String, Mention> producer, List<Mention> mentions) throws Exception {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(mentions.size());
     for (Mention mention : mentions) {
-      producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW.name(), mention.id(), mention));
+      sent.add(producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW.name(), mention.id(), mention)));
     }
     producer.flush();
+    for (Future<RecordMetadata> ack : sent) {
+      ack.get();
+    }
   }
 
   private static void assertAlive(ListenerChild... children) {
