@@ -28,6 +28,11 @@ public final class StreamsSettings {
       ValueTypes.durationIn(Duration.ofMillis(100), Duration.ofMinutes(1)), Duration.ofSeconds(1),
       "How often windows are checked against the wall clock, so quiet organisations' windows still close");
 
+  public static final Setting<Duration> SETTLE = Setting.optional("streams.settle",
+      ValueTypes.durationIn(Duration.ZERO, Duration.ofMinutes(1)), Duration.ofSeconds(2),
+      "Wall-clock time a window waits after its end plus grace before it closes, so mentions reordered between "
+          + "upstream tasks while a backlog is worked off (after a restart, in a fast replay) are not late");
+
   public static final Setting<String> APPLICATION_ID = Setting.optional("streams.applicationId", ValueTypes.STRING,
       "nhs-listener", "Kafka Streams application.id: consumer group, internal topic prefix and state directory name");
 
@@ -60,7 +65,7 @@ public final class StreamsSettings {
       "Dedupe window stores, both changelogged: rocksdb, or memory, which holds the whole horizon's traffic on the "
           + "heap and suits tests and short horizons");
 
-  public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, APPLICATION_ID,
+  public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, SETTLE, APPLICATION_ID,
       THREADS, COMMIT_INTERVAL, PROCESSING_GUARANTEE, DEDUPE_HORIZON, SIMHASH_DISTANCE, NEAR_DUPLICATE_MIN_WORDS,
       DEDUPE_STORE);
 

@@ -12,20 +12,25 @@ import io.nhslistener.app.process.Watchlists;
 import io.nhslistener.core.config.ListenerConfig;
 import io.nhslistener.core.model.Mention;
 import io.nhslistener.core.model.Watch;
+import io.nhslistener.core.model.WindowStats;
 import io.nhslistener.core.topic.Topics;
+import io.nhslistener.streams.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * One run of the demo: generates the scenario's mentions with this run's ids, shifted so the scenario ends now,
@@ -147,8 +152,11 @@ public final class DemoRun implements AutoCloseable {
         "watchlist: " + quoted(watchlistFile),
         "streams:",
         "  applicationId: " + quoted(applicationId()),
-        // The replay's event times lie in the past: a long grace keeps a slow start from reading as silence.
+        // The replay's event times lie in the past: a long grace keeps a slow start from reading as silence. At replay
+        // speed a second of wall clock is many minutes of event time, so reordering between upstream tasks needs a
+        // longer settle than live traffic.
         "  grace: 5m",
+        "  settle: 5s",
         "alerts:",
         "  applicationId: " + quoted(detectionId()),
         "  dashboardUrl: " + quoted(DASHBOARD),
@@ -214,8 +222,31 @@ public final class DemoRun implements AutoCloseable {
    * @throws IllegalStateException when the topic cannot be read within 30 s
    */
   public Map<String, Long> matchedByOrganisation() {
-    return KeyCounter.count(process.context().kafkaProperties(), Topics.MENTIONS_MATCHED.name(), startOffsets,
-        Duration.ofSeconds(30));
+    Map<String, Long> counts = new TreeMap<>();
+    RunRange.read(process.context().kafkaProperties(), Topics.MENTIONS_MATCHED.name(), startOffsets,
+        Duration.ofSeconds(30), (orgId, value) -> counts.merge(orgId, 1L, Long::sum));
+    return counts;
+  }
+
+  /**
+   * This run's base windows of one organisation, in order, read from {@code listener.org.stats} (read_committed).
+   *
+   * @throws IllegalStateException when the topic cannot be read within 30 s
+   */
+  public List<WindowStats> baseWindows(String orgId) {
+    Duration base = process.context().config().get(StreamsSettings.WINDOW);
+    List<WindowStats> windows = new ArrayList<>();
+    Deserializer<WindowStats> stats = Topics.ORG_STATS.valueSerde().deserializer();
+    RunRange.read(process.context().kafkaProperties(), Topics.ORG_STATS.name(), startOffsets, Duration.ofSeconds(30),
+        (key, value) -> {
+          if (key.equals(orgId)) {
+            WindowStats window = stats.deserialize(Topics.ORG_STATS.name(), value);
+            if (window.size().equals(base)) {
+              windows.add(window);
+            }
+          }
+        });
+    return windows;
   }
 
   /** Organisation display names by id. */

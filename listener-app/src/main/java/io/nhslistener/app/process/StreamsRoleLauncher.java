@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class StreamsRoleLauncher implements RoleLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsRoleLauncher.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FIRST_RUN_LIMIT = Duration.ofSeconds(60);
 
   @Override
   public RunningRole start(ProcessContext context) {
@@ -45,7 +46,11 @@ final class StreamsRoleLauncher implements RoleLauncher {
       LOG.error("streams: a stream thread failed and is being replaced", error);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    streams.start();
+    try {
+      StreamsStartup.startAndAwaitRunning(streams, Role.STREAMS.label(), FIRST_RUN_LIMIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return new StartedRole(Role.STREAMS.label(), () -> streams.state().isRunningOrRebalancing(), () -> {
       streams.close(CLOSE_TIMEOUT);
       Closeables.close(meters, "streams meters");

@@ -11,6 +11,7 @@ import io.nhslistener.core.model.Alert;
 import io.nhslistener.core.model.AlertKind;
 import io.nhslistener.core.model.AlertStatus;
 import io.nhslistener.core.model.Mention;
+import io.nhslistener.core.model.WindowStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,6 +48,7 @@ class DemoScenarioIT {
   @TempDir static Path dataDir; // static: instance @TempDir fields are injected only before each test, after @BeforeAll
   private final StringWriter output = new StringWriter();
   private final ScenarioLoader.Loaded scenario = ScenarioLoader.builtIn();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private DemoRun run;
 
   @BeforeAll
@@ -55,7 +58,7 @@ class DemoScenarioIT {
         "LISTENER_BROKER_CONTROLLER_PORT", Integer.toString(FreePorts.pick()),
         "LISTENER_METRICS_ADDRESS", "127.0.0.1:" + FreePorts.pick());
     run = DemoRun.start(scenario, dataDir, 1200, new PrintWriter(output, true), Clock.systemUTC(), env,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        registry);
     // The scenario's last incident alert can only fire once its windows close: wait for the surge's episode to show
     // both kinds, then for deliveries to catch up with what was raised.
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertTrue(
@@ -83,7 +86,10 @@ class DemoScenarioIT {
         * WINDOW.toMillis());
     Alert first = firing("northshire", AlertKind.VOLUME_SPIKE).get(0);
     assertTrue(!first.windowStart().isAfter(surgeWindow.plus(WINDOW.multipliedBy(2))),
-        "volume alert for window " + first.windowStart() + ", surge began in window " + surgeWindow);
+        () -> "volume alert for window " + first.windowStart() + ", surge began in window " + surgeWindow
+            + "; northshire's windows around it " + windowCounts("northshire", surgeWindow.minus(WINDOW.multipliedBy(3)),
+            surgeWindow.plus(WINDOW.multipliedBy(4))) + ", late mentions " + registry.counter("listener.windows.late",
+            "organisation", "northshire").count() + ", counts " + run.counts());
     assertTrue(!first.windowStart().isBefore(surgeWindow.minus(WINDOW.multipliedBy(5))),
         "alert before the incident: " + first.windowStart());
   }
@@ -138,6 +144,12 @@ class DemoScenarioIT {
     long scraped = (long) Double.parseDouble(matched.group(1));
     long perOrganisation = run.matchedByOrganisation().values().stream().mapToLong(Long::longValue).sum();
     assertTrue(scraped > 0 && scraped <= perOrganisation, scraped + " vs " + perOrganisation);
+  }
+
+  private Map<Instant, Long> windowCounts(String orgId, Instant from, Instant to) {
+    return run.baseWindows(orgId).stream()
+        .filter(w -> !w.windowStart().isBefore(from) && w.windowStart().isBefore(to))
+        .collect(Collectors.toMap(WindowStats::windowStart, WindowStats::count, Long::sum, TreeMap::new));
   }
 
   private boolean dedupeCaughtUp() {

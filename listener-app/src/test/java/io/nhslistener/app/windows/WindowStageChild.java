@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The window stage alone, in its own JVM, so that a test can kill it without warning ({@code destroyForcibly}) and
  * start it again on the same state directory. Arguments: bootstrap servers, state directory, partitions of
- * {@code listener.mentions.matched}. Windows of one minute, 30 s grace, 5-minute roll-ups, exactly-once v2.
+ * {@code listener.mentions.matched}. Windows of one minute, 30 s grace, 5-minute roll-ups, 2 s settle, exactly-once v2.
  */
 public final class WindowStageChild {
   static final WindowConfig CONFIG = new WindowConfig(Duration.ofMinutes(1), Duration.ofSeconds(30),
-      List.of(Duration.ofMinutes(5)), Duration.ofSeconds(1));
+      List.of(Duration.ofMinutes(5)), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   private static final Logger LOG = LoggerFactory.getLogger(WindowStageChild.class);
 

@@ -1,7 +1,11 @@
 package io.nhslistener.streams.windows;
 
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
 /**
- * The time by which one task closes windows: event time, carried forward at wall-clock speed between mentions.
+ * The time by which one task closes windows: event time, carried forward at wall-clock speed between mentions, and
+ * read a settle delay late.
  *
  * <ul>
  *   <li>A mention moves the clock to its event time if that is later (never back).
@@ -12,6 +16,11 @@ package io.nhslistener.streams.windows;
  *   <li>When no mention at all has arrived for {@code idleMs} (the grace period), the input is evidently caught up
  *       and the clock snaps forward to the wall clock. This also starts the clock of a task that has seen no mention
  *       since it started, and ends any lag left by a backlog of old mentions.
+ *   <li>Windows close by {@link #closingTime}: the clock as it stood {@code settleMs} of wall-clock time ago. Why:
+ *       mentions reach a task through several upstream tasks that Kafka Streams runs in turns, so while a backlog is
+ *       worked off (a restart, a fast replay) event time races ahead and the turns put minutes of event time between
+ *       neighbouring records. Grace, in event time, cannot absorb that; a short wall-clock delay does, because every
+ *       upstream task gets many turns within it.
  * </ul>
  *
  * <p>The clock is never ahead of the wall clock (callers clamp event times to it) and is not persisted: a restarted
@@ -20,14 +29,20 @@ package io.nhslistener.streams.windows;
  */
 final class TaskClock {
   static final long UNKNOWN = Long.MIN_VALUE;
+  /** History resolution: readings closer together than this share one entry, so the settle delay is accurate to this. */
+  private static final long READING_SPACING_MS = 50;
 
   private final long idleMs;
+  private final long settleMs;
+  /** Readings (wall time, clock time) of the last {@code settleMs}, oldest first, plus the one just before them. */
+  private final ArrayDeque<long[]> readings = new ArrayDeque<>();
   private long time = UNKNOWN;
   private long setAtWall;
   private long lastInputWall;
 
-  TaskClock(long idleMs, long wallNow) {
+  TaskClock(long idleMs, long settleMs, long wallNow) {
     this.idleMs = idleMs;
+    this.settleMs = settleMs;
     this.lastInputWall = wallNow;
   }
 
@@ -35,20 +50,28 @@ final class TaskClock {
   void observe(long eventTime, long wallNow) {
     lastInputWall = wallNow;
     if (eventTime > time) {
-      time = eventTime;
-      setAtWall = wallNow;
+      set(eventTime, wallNow);
     }
   }
 
   /** A wall-clock tick. */
   void tick(long wallNow) {
     if (time != UNKNOWN && wallNow > setAtWall) {
-      time += wallNow - setAtWall;
-      setAtWall = wallNow;
+      set(time + wallNow - setAtWall, wallNow);
     }
     if (wallNow - lastInputWall >= idleMs && wallNow > time) {
-      time = wallNow;
-      setAtWall = wallNow;
+      set(wallNow, wallNow);
+    }
+  }
+
+  private void set(long newTime, long wallNow) {
+    time = newTime;
+    setAtWall = wallNow;
+    long[] last = readings.peekLast();
+    if (last != null && wallNow - last[0] < READING_SPACING_MS) {
+      last[1] = newTime;
+    } else {
+      readings.addLast(new long[] {wallNow, newTime});
     }
   }
 
@@ -59,5 +82,24 @@ final class TaskClock {
   /** The clock's time in epoch milliseconds, or {@link #UNKNOWN}. */
   long time() {
     return time;
+  }
+
+  /**
+   * The time windows close by: the clock as it stood {@code settleMs} before {@code wallNow}, or {@link #UNKNOWN} if
+   * it was not known then. Calls must not go back in wall-clock time.
+   */
+  long closingTime(long wallNow) {
+    long asOf = wallNow - settleMs;
+    while (readings.size() > 1 && secondOldest()[0] <= asOf) {
+      readings.removeFirst();
+    }
+    long[] oldest = readings.peekFirst();
+    return oldest == null || oldest[0] > asOf ? UNKNOWN : oldest[1];
+  }
+
+  private long[] secondOldest() {
+    Iterator<long[]> iterator = readings.iterator();
+    iterator.next();
+    return iterator.next();
   }
 }

@@ -17,13 +17,16 @@ import java.util.stream.Collectors;
  * @param grace how long after its end a window still accepts mentions
  * @param rollups coarser window lengths, each a multiple of {@code window} and longer than it, without duplicates
  * @param wallClockInterval how often the wall clock is checked for windows to close
+ * @param settle wall-clock time a window stays open after the task's clock passed its end plus grace, so that records
+ *     reordered between upstream tasks while a backlog is worked off are not late (see {@link TaskClock})
  * @throws ConfigException naming the key, value and reason when the values do not fit together
  */
-public record WindowConfig(Duration window, Duration grace, List<Duration> rollups, Duration wallClockInterval) {
+public record WindowConfig(Duration window, Duration grace, List<Duration> rollups, Duration wallClockInterval,
+    Duration settle) {
   /** The defaults of {@link StreamsSettings}. */
   public static final WindowConfig DEFAULTS = new WindowConfig(StreamsSettings.WINDOW.defaultValue(),
       StreamsSettings.GRACE.defaultValue(), StreamsSettings.ROLLUPS.defaultValue(),
-      StreamsSettings.WALL_CLOCK_INTERVAL.defaultValue());
+      StreamsSettings.WALL_CLOCK_INTERVAL.defaultValue(), StreamsSettings.SETTLE.defaultValue());
 
   public WindowConfig {
     rollups = List.copyOf(rollups);
@@ -38,6 +41,9 @@ public record WindowConfig(Duration window, Duration grace, List<Duration> rollu
     if (wallClockInterval.isNegative() || wallClockInterval.isZero()) {
       problems.add(new ConfigProblem(StreamsSettings.WALL_CLOCK_INTERVAL.name(), wallClockInterval.toString(),
           "must be positive"));
+    }
+    if (settle.isNegative()) {
+      problems.add(new ConfigProblem(StreamsSettings.SETTLE.name(), settle.toString(), "must not be negative"));
     }
     if (problems.isEmpty()) {
       for (Duration rollup : rollups) {
@@ -59,7 +65,8 @@ public record WindowConfig(Duration window, Duration grace, List<Duration> rollu
   /** Reads the stage's keys from a loaded configuration. */
   public static WindowConfig from(ListenerConfig config) {
     return new WindowConfig(config.get(StreamsSettings.WINDOW), config.get(StreamsSettings.GRACE),
-        config.get(StreamsSettings.ROLLUPS), config.get(StreamsSettings.WALL_CLOCK_INTERVAL));
+        config.get(StreamsSettings.ROLLUPS), config.get(StreamsSettings.WALL_CLOCK_INTERVAL),
+        config.get(StreamsSettings.SETTLE));
   }
 
   long windowMs() {
@@ -68,6 +75,10 @@ public record WindowConfig(Duration window, Duration grace, List<Duration> rollu
 
   long graceMs() {
     return grace.toMillis();
+  }
+
+  long settleMs() {
+    return settle.toMillis();
   }
 
   private static String render(List<Duration> durations) {

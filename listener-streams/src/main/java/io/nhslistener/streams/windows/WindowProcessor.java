@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Aggregates one task's matched mentions into per-organisation tumbling windows and emits each window once, when the
- * task's {@link TaskClock} passes its end plus the grace period.
+ * task's {@link TaskClock} passes its end plus the grace period (read a settle delay late, see the clock).
  *
  * <p>Why a processor rather than the DSL's {@code windowedBy(...).aggregate(...).suppress(untilWindowCloses)}: suppress
  * only emits for keys that had records, and only when stream time moves. Zero-count windows for silent organisations
@@ -79,7 +79,7 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
     ReadOnlyKeyValueStore<String, ?> watchlist = context.getStateStore(watchlistStore);
     this.partition = context.taskId().partition();
     this.home = new HomeOrganisations(watchlist, partition, matchedPartitions);
-    this.clock = new TaskClock(grace, context.currentSystemTimeMs());
+    this.clock = new TaskClock(grace, config.settleMs(), context.currentSystemTimeMs());
     context.schedule(config.wallClockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
   }
 
@@ -94,11 +94,13 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
     long wallNow = context.currentSystemTimeMs();
     long eventTime = Math.min(record.timestamp(), wallNow);
     clock.observe(eventTime, wallNow);
-    closeDue();
+    closeDue(wallNow);
     long start = Math.floorDiv(eventTime, size) * size;
     OrgWindows org = store.get(orgId);
     if (org == null) {
-      org = OrgWindows.startingAt(oldestOpenStart());
+      // Every window before closedBefore has been emitted for the organisations at home here; before the first close
+      // the clock's own boundary is the best guess.
+      org = OrgWindows.startingAt(closedBefore != Long.MIN_VALUE ? closedBefore : oldestOpenStart(clock.time()));
     }
     if (start < org.frontier()) {
       late(orgId, matched, eventTime, start, wallNow);
@@ -110,19 +112,20 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
 
   private void onWallClock(long wallNow) {
     clock.tick(wallNow);
-    closeDue();
+    closeDue(wallNow);
   }
 
-  /** Start of the oldest window the clock still leaves open: every window before it has closed. */
-  private long oldestOpenStart() {
-    return Math.floorDiv(clock.time() - grace, size) * size;
+  /** Start of the oldest window a clock at {@code time} leaves open: every window before it has closed. */
+  private long oldestOpenStart(long time) {
+    return Math.floorDiv(time - grace, size) * size;
   }
 
-  private void closeDue() {
-    if (!clock.isKnown()) {
+  private void closeDue(long wallNow) {
+    long closingTime = clock.closingTime(wallNow);
+    if (closingTime == TaskClock.UNKNOWN) {
       return;
     }
-    long boundary = oldestOpenStart();
+    long boundary = oldestOpenStart(closingTime);
     if (boundary <= closedBefore) {
       return;
     }

@@ -48,7 +48,7 @@ class ComposedWithMatchingTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DeadLetters deadLetters = new DeadLetters(registry, Clock.fixed(T0, ZoneOffset.UTC));
     WindowConfig config = new WindowConfig(Duration.ofMinutes(1), Duration.ofSeconds(30), List.of(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), Duration.ZERO);
     try (Matching matching = Matching.create(text -> new Sentiment(-0.5, SentimentLabel.NEGATIVE), registry)) {
       StreamsBuilder builder = new StreamsBuilder();
       String rulesStore = DedupeAndMatchTopology.addMatching(builder, matching, registry);

@@ -11,7 +11,7 @@ class TaskClockTest {
 
   @Test
   void unknownUntilAMentionOrAnIdleGracePeriod() {
-    TaskClock clock = new TaskClock(IDLE, WALL);
+    TaskClock clock = new TaskClock(IDLE, 0, WALL);
     clock.tick(WALL + IDLE - 1);
     assertFalse(clock.isKnown());
     clock.tick(WALL + IDLE);
@@ -20,7 +20,7 @@ class TaskClockTest {
 
   @Test
   void mentionsMoveItForwardOnly() {
-    TaskClock clock = new TaskClock(IDLE, WALL);
+    TaskClock clock = new TaskClock(IDLE, 0, WALL);
     clock.observe(WALL - 5_000, WALL);
     clock.observe(WALL - 9_000, WALL);
     assertEquals(WALL - 5_000, clock.time());
@@ -29,7 +29,7 @@ class TaskClockTest {
   @Test
   void runsOnAtWallClockSpeedFromAnOldEventTime() {
     long old = WALL - 86_400_000L; // a replay of yesterday
-    TaskClock clock = new TaskClock(IDLE, WALL);
+    TaskClock clock = new TaskClock(IDLE, 0, WALL);
     clock.observe(old, WALL);
     clock.tick(WALL + 1_000);
     clock.observe(old + 500, WALL + 1_500); // behind the clock: no change
@@ -40,7 +40,7 @@ class TaskClockTest {
   @Test
   void snapsToTheWallClockAfterAGracePeriodWithoutAnyMention() {
     long old = WALL - 86_400_000L;
-    TaskClock clock = new TaskClock(IDLE, WALL);
+    TaskClock clock = new TaskClock(IDLE, 0, WALL);
     clock.observe(old, WALL);
     clock.tick(WALL + IDLE - 1);
     assertEquals(old + IDLE - 1, clock.time());
@@ -48,5 +48,27 @@ class TaskClockTest {
     assertEquals(WALL + IDLE, clock.time());
     clock.tick(WALL + IDLE + 1_000);
     assertEquals(WALL + IDLE + 1_000, clock.time());
+  }
+
+  @Test
+  void closingTimeIsTheClockAsItStoodTheSettleDelayAgo() {
+    long settle = 2_000;
+    long old = WALL - 86_400_000L;
+    TaskClock clock = new TaskClock(IDLE, settle, WALL);
+    clock.observe(old, WALL);
+    clock.observe(old + 600_000, WALL + 10); // a backlog: ten minutes of event time in ten milliseconds
+    assertEquals(TaskClock.UNKNOWN, clock.closingTime(WALL + settle - 1), "not known a settle delay ago");
+    clock.observe(old + 900_000, WALL + 500);
+    assertEquals(old + 600_000, clock.closingTime(WALL + settle + 10));
+    assertEquals(old + 600_000, clock.closingTime(WALL + settle + 499));
+    assertEquals(old + 900_000, clock.closingTime(WALL + settle + 500));
+    assertEquals(old + 900_000, clock.time());
+  }
+
+  @Test
+  void withoutSettleClosingTimeIsTheClock() {
+    TaskClock clock = new TaskClock(IDLE, 0, WALL);
+    clock.observe(WALL - 5_000, WALL);
+    assertEquals(WALL - 5_000, clock.closingTime(WALL));
   }
 }

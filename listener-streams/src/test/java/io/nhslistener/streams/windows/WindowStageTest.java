@@ -35,11 +35,14 @@ class WindowStageTest {
   private static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Duration SECOND = Duration.ofSeconds(1);
+  /** The defaults without the settle delay: windows close the moment the clock passes end + grace. */
+  private static final WindowConfig UNSETTLED = new WindowConfig(MINUTE, Duration.ofSeconds(30),
+      WindowConfig.DEFAULTS.rollups(), SECOND, Duration.ZERO);
 
   @TempDir Path stateDir;
 
   private WindowTopologyFixture fixture(Instant wallClockStart) {
-    return new WindowTopologyFixture(WindowConfig.DEFAULTS, 1, wallClockStart, stateDir);
+    return new WindowTopologyFixture(UNSETTLED, 1, wallClockStart, stateDir);
   }
 
   private static Instant at(long seconds) {
@@ -59,7 +62,7 @@ class WindowStageTest {
     // The wall clock stays an hour ahead and never ticks: only event time closes windows here. The fixture gives
     // every record a timestamp three days after createdAt, so these windows also show createdAt is the event time.
     // No roll-ups configured: listener.org.stats then holds base windows only.
-    WindowConfig noRollups = new WindowConfig(MINUTE, Duration.ofSeconds(30), List.of(), SECOND);
+    WindowConfig noRollups = new WindowConfig(MINUTE, Duration.ofSeconds(30), List.of(), SECOND, Duration.ZERO);
     try (WindowTopologyFixture f = new WindowTopologyFixture(noRollups, 1, at(3600), stateDir)) {
       f.watch("trust-a");
       f.pipe(mention("trust-a", "x:1", at(5), "a1", 0.6, SentimentLabel.POSITIVE, List.of("waiting list", "a&e"),
@@ -155,6 +158,28 @@ class WindowStageTest {
   }
 
   @Test
+  void mentionReorderedFarBeyondGraceIsCountedWhileTheSettleDelayRuns() {
+    // A backlog worked off fast: event time races ahead, and upstream tasks' turns put minutes between neighbours.
+    WindowConfig settled = new WindowConfig(MINUTE, Duration.ofSeconds(30), List.of(), SECOND, Duration.ofSeconds(2));
+    try (WindowTopologyFixture f = new WindowTopologyFixture(settled, 1, at(3600), stateDir)) {
+      f.watch("trust-a");
+      f.pipe(neutral("trust-a", "x:1", at(10)));
+      f.pipe(neutral("trust-a", "x:2", at(300))); // another upstream task, five minutes ahead
+      f.pipe(neutral("trust-a", "x:3", at(20))); // the lagging task's turn, within the same second of wall time
+      assertTrue(f.stats.isEmpty(), "nothing closes until the clock has settled");
+
+      f.advanceWallClock(Duration.ofSeconds(3), SECOND);
+      List<WindowStats> windows = f.emitted("trust-a", MINUTE);
+      assertEquals(List.of(at(-60), T0, at(60), at(120), at(180)), starts(windows));
+      assertEquals(List.of(0L, 2L, 0L, 0L, 0L), counts(windows));
+
+      f.pipe(neutral("trust-a", "x:4", at(30))); // settled and still this far behind: late
+      assertEquals(1, f.counter(WindowMetrics.LATE, WindowMetrics.TAG, "trust-a"));
+      assertEquals(1, f.deadLetters.readRecordsToList().size());
+    }
+  }
+
+  @Test
   void silentOrganisationGetsZeroWindowsOnTheWallClockWithinGracePlusFiveSeconds() {
     try (WindowTopologyFixture f = fixture(T0)) {
       f.watch("trust-a", "trust-quiet");
@@ -213,7 +238,7 @@ class WindowStageTest {
         away = org;
       }
     }
-    try (WindowTopologyFixture f = new WindowTopologyFixture(WindowConfig.DEFAULTS, 2, T0, stateDir)) {
+    try (WindowTopologyFixture f = new WindowTopologyFixture(UNSETTLED, 2, T0, stateDir)) {
       f.watch(home, away);
       f.advanceWallClock(Duration.ofMinutes(3), SECOND);
       Set<String> orgs = new HashSet<>();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,16 +12,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Counts committed records per key in a range of a topic: from given offsets to the end as of the call. */
-final class KeyCounter {
-  private KeyCounter() {}
+/** Reads one run's committed records of a topic: from the run's start offsets to the end as of the call. */
+final class RunRange {
+  private RunRange() {}
 
-  static Map<String, Long> count(Map<String, Object> kafka, String topic, Map<TopicPartition, Long> from,
-      Duration timeout) {
+  /**
+   * Hands every committed record with a key and a value in the range to {@code each}, partition by partition in
+   * offset order.
+   *
+   * @throws IllegalStateException when the range cannot be read within {@code timeout}
+   */
+  static void read(Map<String, Object> kafka, String topic, Map<TopicPartition, Long> from, Duration timeout,
+      BiConsumer<String, byte[]> each) {
     Map<String, Object> props = new HashMap<>(kafka);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    Map<String, Long> counts = new TreeMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = from.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
@@ -35,11 +40,10 @@ final class KeyCounter {
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.key() != null && record.value() != null) {
-            counts.merge(record.key(), 1L, Long::sum);
+            each.accept(record.key(), record.value());
           }
         }
       }
     }
-    return counts;
   }
 }
