@@ -241,7 +241,7 @@ public final class RuleBook implements Closeable {
    * large, so that a full restore is written as one segment.
    */
   private static MonitorConfiguration queryIndexConfiguration() {
-    return new MonitorConfiguration()
+    return new InMemoryRuleIndex()
         .setQueryUpdateBufferSize(Integer.MAX_VALUE)
         .setDirectoryProvider(() -> new ByteBuffersDirectory(new SingleInstanceLockFactory(),
             ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), null);
