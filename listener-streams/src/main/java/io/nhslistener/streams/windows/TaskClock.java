@@ -1,7 +1,6 @@
 package io.nhslistener.streams.windows;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * The time by which one task closes windows: event time, carried forward at wall-clock speed between mentions, and
@@ -75,10 +74,6 @@ final class TaskClock {
     }
   }
 
-  boolean isKnown() {
-    return time != UNKNOWN;
-  }
-
   /** The clock's time in epoch milliseconds, or {@link #UNKNOWN}. */
   long time() {
     return time;
@@ -90,16 +85,14 @@ final class TaskClock {
    */
   long closingTime(long wallNow) {
     long asOf = wallNow - settleMs;
-    while (readings.size() > 1 && secondOldest()[0] <= asOf) {
-      readings.removeFirst();
+    long[] oldest = readings.pollFirst();
+    while (!readings.isEmpty() && readings.peekFirst()[0] <= asOf) {
+      oldest = readings.pollFirst(); // a later reading is also old enough: the one before it is no longer needed
     }
-    long[] oldest = readings.peekFirst();
-    return oldest == null || oldest[0] > asOf ? UNKNOWN : oldest[1];
-  }
-
-  private long[] secondOldest() {
-    Iterator<long[]> iterator = readings.iterator();
-    iterator.next();
-    return iterator.next();
+    if (oldest == null) {
+      return UNKNOWN;
+    }
+    readings.addFirst(oldest);
+    return oldest[0] > asOf ? UNKNOWN : oldest[1];
   }
 }

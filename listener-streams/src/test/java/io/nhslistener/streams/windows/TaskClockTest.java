@@ -1,7 +1,6 @@
 package io.nhslistener.streams.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class TaskClockTest {
   void unknownUntilAMentionOrAnIdleGracePeriod() {
     TaskClock clock = new TaskClock(IDLE, 0, WALL);
     clock.tick(WALL + IDLE - 1);
-    assertFalse(clock.isKnown());
+    assertEquals(TaskClock.UNKNOWN, clock.time());
     clock.tick(WALL + IDLE);
     assertEquals(WALL + IDLE, clock.time());
   }
