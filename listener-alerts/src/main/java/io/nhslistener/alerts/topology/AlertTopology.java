@@ -1,6 +1,7 @@
 package io.nhslistener.alerts.topology;
 
 import io.nhslistener.core.model.Watch;
+import io.nhslistener.core.topic.Topic;
 import io.nhslistener.core.topic.Topics;
 import java.time.Duration;
 import java.util.Properties;
@@ -83,8 +84,9 @@ public final class AlertTopology {
   private static StoreBuilder<WindowStore<String, RecentWindow>> recentStore(Duration window) {
     // Twice the citable span, so an organisation a little behind the others of its task keeps its citations.
     Duration retention = OrgJudge.citableSpan(window).plus(window).multipliedBy(2);
+    // Changelog stamped on append, so that broker retention counts from the write, not from the window's event time.
     return Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_STORE, retention, window, false),
-        Serdes.String(), RecentWindow.SERDE);
+        Serdes.String(), RecentWindow.SERDE).withLoggingEnabled(Topic.STAMPED_ON_APPEND);
   }
 
   private static StoreBuilder<KeyValueStore<String, Watch>> watchlistStore() {

@@ -84,7 +84,8 @@ final class HistoryReader {
     TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
     Map<TopicPartition, Long> start = null;
     if (from != null) {
-      // Kafka Streams stamps a window at its end, so no window starting at or after `from` has an earlier timestamp.
+      // Windows are stamped when appended (Topic.STAMPED_ON_APPEND), which is after they start (event time never
+      // runs ahead of the wall clock): no window starting at or after `from` has an earlier timestamp.
       OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, from.toEpochMilli()), timeout)
           .get(partition);
       start = found == null ? consumer.endOffsets(List.of(partition), timeout) : Map.of(partition, found.offset());

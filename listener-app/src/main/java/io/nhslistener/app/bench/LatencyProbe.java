@@ -1,6 +1,7 @@
 package io.nhslistener.app.bench;
 
 import io.nhslistener.core.model.Alert;
+import io.nhslistener.core.model.MatchedMention;
 import io.nhslistener.core.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what the pipeline publishes, as a downstream reader would ({@code read_committed}), and times it:
  * <ul>
- *   <li>produce → matched: when a record of {@code listener.mentions.matched} becomes readable, minus its timestamp.
- *       The timestamp is the mention's event time, which the benchmark's source sets to the moment it hands the
- *       mention to the ingest producer, and which every stage carries forward;
+ *   <li>produce → matched: when a record of {@code listener.mentions.matched} becomes readable, minus its mention's
+ *       {@code createdAt}, which the benchmark's source sets to the moment it hands the mention to the ingest producer
+ *       (the record's own timestamp is when the broker appended it);
  *   <li>window close → alert: when an alert becomes readable, minus its base window's end plus the grace period (the
  *       moment the window could close).
  * </ul>
- * Only mentions produced after the warm-up are timed. Runs on its own thread; reads no payload but alerts'.
+ * Only mentions produced after the warm-up are timed. Runs on its own thread.
  */
 final class LatencyProbe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LatencyProbe.class);
@@ -46,7 +47,7 @@ final class LatencyProbe implements AutoCloseable {
 
   /**
    * @param from where to start reading each partition of the matched and alerts topics
-   * @param timedFrom only matched records with a later timestamp are timed
+   * @param timedFrom only mentions created (produced) later are timed
    */
   LatencyProbe(Map<String, Object> kafka, Map<TopicPartition, Long> from, Instant timedFrom, Duration window,
       Duration grace, Instant runStart) {
@@ -82,10 +83,7 @@ final class LatencyProbe implements AutoCloseable {
           if (record.topic().equals(Topics.ALERTS.name())) {
             alert(record, nowMicros);
           } else {
-            matchedRecords.incrementAndGet();
-            if (record.timestamp() >= timedFromMillis) {
-              matched.record(nowMicros - record.timestamp() * 1000);
-            }
+            matched(record, nowMicros);
           }
         }
       }
@@ -95,6 +93,16 @@ final class LatencyProbe implements AutoCloseable {
       LOG.error("bench: the latency probe stopped: {}", e.toString());
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void matched(ConsumerRecord<byte[], byte[]> record, long nowMicros) {
+    matchedRecords.incrementAndGet();
+    MatchedMention value = Topics.MENTIONS_MATCHED.valueSerde().deserializer().deserialize(record.topic(),
+        record.value());
+    long produced = value.mention().createdAt().toEpochMilli();
+    if (produced >= timedFromMillis) {
+      matched.record(nowMicros - produced * 1000);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +69,9 @@ public final class TopicsCommand implements Callable<Integer> {
       String retention = topic.retention() == null ? "-" : ValueTypes.format(topic.retention());
       TopicState state = states.get(topic.name());
       String actual = state == null ? "?" : !state.exists() ? "missing"
-          : state.partitions() + " partitions, " + state.cleanupPolicy() + ", retention.ms=" + state.retentionMs();
+          : state.partitions() + " partitions, " + state.config(TopicConfig.CLEANUP_POLICY_CONFIG) + ", retention.ms="
+              + state.config(TopicConfig.RETENTION_MS_CONFIG) + ", "
+              + state.config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
       out.printf(format, topic.name(), value, topic.cleanup().policy(), retention, settings.partitions(topic), actual);
     }
     out.flush();

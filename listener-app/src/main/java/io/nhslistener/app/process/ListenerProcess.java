@@ -121,6 +121,7 @@ public final class ListenerProcess implements AutoCloseable {
       if (!report.created().isEmpty()) {
         LOG.info("Created topics {}", report.created());
       }
+      report.corrected().forEach(correction -> LOG.warn("Topic corrected to the catalogue: {}", correction));
       report.differences().forEach(difference -> LOG.warn("Topic differs from the catalogue (left as is): {}",
           difference));
     }

@@ -1,5 +1,6 @@
 package io.nhslistener.app.broker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +24,12 @@ import java.util.Properties;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,6 +67,44 @@ class EmbeddedBrokerIT {
   }
 
   @Test
+  void recordsDatedLongBeforeTheRetentionOutliveTheBrokersRetentionCheck() throws Exception {
+    BrokerSettings settings = new BrokerSettings(dataDir, "127.0.0.1", FreePorts.pick(), FreePorts.pick(),
+        "PLAINTEXT", EagerRetention.PROPERTIES, List.of());
+    Map<String, String> week = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()));
+    try (EmbeddedBroker broker = EmbeddedBroker.start(settings); Admin admin = Admin.create(adminProps(broker))) {
+      // One catalogue topic as an earlier version created it, and a control topic: both stamped at creation time.
+      admin.createTopics(List.of(new NewTopic(Topics.MENTIONS_UNIQUE.name(), 1, (short) 1).configs(week),
+          new NewTopic("control", 1, (short) 1).configs(week))).all().get();
+      TopicAdmin topics = new TopicAdmin(admin, TopicSettings.DEFAULTS);
+      TopicReport report = topics.ensure(Topics.ALL);
+      assertEquals(List.of("listener.mentions.unique: message.timestamp.type was CreateTime, set to LogAppendTime"),
+          report.corrected());
+      List<Topic<?, ?>> timed = Topics.ALL.stream().filter(topic -> topic.cleanup() == Topic.Cleanup.DELETE).toList();
+      await("the corrected timestamp type in force").atMost(Duration.ofSeconds(30)).until(() ->
+          "LogAppendTime".equals(topics.describe(List.of(Topics.MENTIONS_UNIQUE)).get(Topics.MENTIONS_UNIQUE.name())
+              .config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)));
+      long eventTime = Instant.parse("2025-03-03T09:00:00Z").toEpochMilli();
+      try (KafkaProducer<String, String> producer = KafkaTestClients.producer(broker.bootstrapServers(),
+          new StringSerializer(), new StringSerializer())) {
+        for (Topic<?, ?> topic : timed) {
+          producer.send(new ProducerRecord<>(topic.name(), 0, eventTime, "key", "posted in March 2025")).get();
+        }
+        // Two deletions on the control topic, the second of a record sent after the first was gone: at least one
+        // whole retention pass over every log ran after the catalogue topics got their records.
+        for (long deleted = 1; deleted <= 2; deleted++) {
+          producer.send(new ProducerRecord<>("control", 0, eventTime, "key", "posted in March 2025")).get();
+          long expected = deleted;
+          await("a retention pass deleting control record " + deleted).atMost(Duration.ofSeconds(60))
+              .until(() -> earliest(admin, "control") == expected);
+        }
+      }
+      for (Topic<?, ?> topic : timed) {
+        assertEquals(0, earliest(admin, topic.name()), topic.name() + " lost its record to retention");
+      }
+    }
+  }
+
+    @Test
   void exactlyOnceTopologyOutputIsReadCommitted() throws Exception {
     try (EmbeddedBroker broker = startBroker()) {
       createTopics(broker, "in", "out");
@@ -120,6 +163,11 @@ class EmbeddedBrokerIT {
 
   private EmbeddedBroker startBroker() {
     return EmbeddedBroker.start(dataDir, "127.0.0.1", FreePorts.pick(), FreePorts.pick());
+  }
+
+  private static long earliest(Admin admin, String topic) throws Exception {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    return admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).all().get().get(partition).offset();
   }
 
   private static Map<String, Object> adminProps(EmbeddedBroker broker) {

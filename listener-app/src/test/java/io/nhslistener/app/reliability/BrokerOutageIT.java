@@ -106,6 +106,7 @@ class BrokerOutageIT {
                 + "after {} s; {}", ReliabilityScale.label(), scenario.size(), OUTAGE.toSeconds(), matchedBefore,
             resumed.toSeconds(), healthy.toSeconds(), caughtUp.toSeconds(), outcome.figures());
         ScenarioRun.assertExact(scenario, outcome);
+        run.assertTimedChangelogsStampedOnAppend();
         assertTrue(child.healthy(), child.health());
         assertEquals(0, child.stop(Duration.ofSeconds(90)), "stops cleanly on SIGTERM after the outage");
       }

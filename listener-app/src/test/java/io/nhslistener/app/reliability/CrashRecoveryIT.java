@@ -112,6 +112,7 @@ class CrashRecoveryIT {
         LOG.info("RELIABILITY crash [{}]: {} mentions in, {} kills; {}; recovery (start to first work, per "
             + "restart) {}", ReliabilityScale.label(), scenario.size(), kills, outcome.figures(), recoveries);
         ScenarioRun.assertExact(scenario, outcome);
+        run.assertTimedChangelogsStampedOnAppend();
         assertEquals(0, last.stop(Duration.ofSeconds(90)), "the last incarnation stops cleanly on SIGTERM");
       }
     }

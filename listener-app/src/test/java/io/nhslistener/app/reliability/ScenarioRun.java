@@ -18,12 +18,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -131,6 +135,27 @@ public final class ScenarioRun implements AutoCloseable {
             && !a.windowStart().isBefore(MentionScenario.surgeStart())
             && a.windowStart().isBefore(MentionScenario.surgeEnd())),
         "the scenario's surge must fire a volume spike: " + alertRecords);
+  }
+
+  /**
+   * Asserts that every changelog the broker deletes by time (those of window stores) is stamped on append, so that
+   * retention cannot delete state written for the scenario's past event times; there must be at least two (dedupe's
+   * sightings, the alerts role's recent windows).
+   */
+  public void assertTimedChangelogsStampedOnAppend() throws Exception {
+    try (Admin admin = Admin.create(kafka)) {
+      List<ConfigResource> changelogs = admin.listTopics().names().get().stream()
+          .filter(name -> name.endsWith("-changelog"))
+          .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+      Map<String, String> timestampTypes = new TreeMap<>();
+      admin.describeConfigs(changelogs).all().get().forEach((topic, config) -> {
+        if (config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value().contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+          timestampTypes.put(topic.name(), config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value());
+        }
+      });
+      assertTrue(timestampTypes.size() >= 2, "changelogs deleted by time: " + timestampTypes);
+      timestampTypes.forEach((topic, type) -> assertEquals("LogAppendTime", type, topic));
+    }
   }
 
   public static Set<String> ids(List<Alert> alerts) {

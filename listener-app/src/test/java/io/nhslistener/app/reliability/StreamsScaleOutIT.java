@@ -98,6 +98,7 @@ class StreamsScaleOutIT {
                 + "more units of work and the outputs caught up {} s after the kill; {}", ReliabilityScale.label(),
             scenario.size(), firstWork, survivorWork, caughtUp.toSeconds(), outcome.figures());
         ScenarioRun.assertExact(scenario, outcome);
+        run.assertTimedChangelogsStampedOnAppend();
         assertTrue(survivorWork > 0, "the survivor took over the work");
         assertEquals(0, second.stop(Duration.ofSeconds(90)));
       }

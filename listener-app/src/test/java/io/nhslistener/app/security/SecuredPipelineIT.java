@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.nhslistener.app.ListenerMain;
 import io.nhslistener.app.broker.BrokerSettings;
+import io.nhslistener.app.broker.EagerRetention;
 import io.nhslistener.app.broker.EmbeddedBroker;
 import io.nhslistener.app.broker.FreePorts;
 import io.nhslistener.app.reliability.ListenerChild;
@@ -151,6 +152,7 @@ class SecuredPipelineIT {
         run.sendClosersOnceMatched(Duration.ofMinutes(10), watch);
         PipelineOutcome outcome = run.awaitCaughtUp(Duration.ofMinutes(10), watch);
         ScenarioRun.assertExact(scenario, outcome);
+        run.assertTimedChangelogsStampedOnAppend();
         LOG.info("RELIABILITY security: pipeline over SASL_SSL (SCRAM-SHA-512) with client certificates: {}",
             outcome.figures());
       }
@@ -245,7 +247,7 @@ class SecuredPipelineIT {
   }
 
   private static Map<String, String> brokerProperties(TestCertificates certs) {
-    Map<String, String> p = new HashMap<>();
+    Map<String, String> p = new HashMap<>(EagerRetention.PROPERTIES); // the scenario is dated in the past
     p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
     p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
     p.put("listener.name.client.scram-sha-512.sasl.jaas.config", jaas(SCRAM, "admin", ADMIN_PASSWORD));

@@ -2,6 +2,7 @@ package io.nhslistener.core.topic;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the catalogue's topics idempotently and reports, without changing anything, every existing topic whose
- * settings differ from the catalogue: a partition count or retention chosen by an operator is theirs to keep.
+ * Creates the catalogue's topics idempotently and reports, without changing it, every existing topic whose partition
+ * count, cleanup policy or retention differs from the catalogue: those are an operator's to choose. The one setting it
+ * corrects is the timestamp type ({@link Topic#STAMPED_ON_APPEND}), because with event-time stamps the broker's
+ * retention deletes records of old mentions before the pipeline reads them.
  */
 public final class TopicAdmin {
   private static final long TIMEOUT_SECONDS = 30;
+
+  /** The configs {@link #describe} reports: every key {@link Topic#configs()} may set. */
+  private static final List<String> REPORTED_CONFIGS = List.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+      TopicConfig.RETENTION_MS_CONFIG, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
 
   private final Admin admin;
   private final TopicSettings settings;
@@ -33,10 +42,11 @@ public final class TopicAdmin {
   }
 
   /**
-   * Creates every missing topic of {@code topics} and checks the others.
+   * Creates every missing topic of {@code topics}, sets the timestamp type of existing ones that differ, and checks
+   * the rest of their settings.
    *
-   * @return what was created and which existing topics differ from the catalogue
-   * @throws TopicAdminException when the broker cannot be reached or refuses a creation
+   * @return what was created or corrected and which existing topics differ from the catalogue
+   * @throws TopicAdminException when the broker cannot be reached or refuses a creation or correction
    */
   public TopicReport ensure(Collection<Topic<?, ?>> topics) {
     try {
@@ -60,7 +70,8 @@ public final class TopicAdmin {
           }
         }
       }
-      return new TopicReport(List.copyOf(created), differences(topics));
+      List<String> corrected = alignTimestampTypes(topics);
+      return new TopicReport(List.copyOf(created), corrected, differences(topics));
     } catch (ExecutionException | TimeoutException e) {
       throw new TopicAdminException("cannot create topics: " + describe(e), e);
     } catch (InterruptedException e) {
@@ -81,18 +92,46 @@ public final class TopicAdmin {
         .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
     Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     Map<String, TopicState> states = new LinkedHashMap<>();
-    for (String name : names) {
-      TopicDescription description = descriptions.get(name);
+    for (Topic<?, ?> topic : topics) {
+      TopicDescription description = descriptions.get(topic.name());
       if (description == null) {
-        states.put(name, TopicState.MISSING);
+        states.put(topic.name(), TopicState.MISSING);
         continue;
       }
-      Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
-      states.put(name, new TopicState(true, description.partitions().size(),
-          description.partitions().get(0).replicas().size(), valueOf(config, "cleanup.policy"),
-          valueOf(config, "retention.ms")));
+      Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+      Map<String, String> values = new HashMap<>();
+      for (String key : REPORTED_CONFIGS) {
+        String value = valueOf(config, key);
+        if (value != null) {
+          values.put(key, value);
+        }
+      }
+      states.put(topic.name(), new TopicState(true, description.partitions().size(),
+          description.partitions().get(0).replicas().size(), values));
     }
     return states;
+  }
+
+  /** Sets {@code message.timestamp.type} where an existing topic's differs from the catalogue's. */
+  private List<String> alignTimestampTypes(Collection<Topic<?, ?>> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<String, TopicState> states = describe(topics);
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+    List<String> corrected = new ArrayList<>();
+    for (Topic<?, ?> topic : topics) {
+      String wanted = topic.configs().get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+      String actual = states.get(topic.name()).config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+      if (wanted != null && actual != null && !wanted.equals(actual)) {
+        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), List.of(new AlterConfigOp(
+            new ConfigEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, wanted), AlterConfigOp.OpType.SET)));
+        corrected.add(topic.name() + ": " + TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG + " was " + actual
+            + ", set to " + wanted);
+      }
+    }
+    if (!changes.isEmpty()) {
+      admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+    return corrected;
   }
 
   private List<String> differences(Collection<Topic<?, ?>> topics)
@@ -111,7 +150,7 @@ public final class TopicAdmin {
             + wantedPartitions);
       }
       for (Map.Entry<String, String> wanted : topic.configs().entrySet()) {
-        String actual = "cleanup.policy".equals(wanted.getKey()) ? state.cleanupPolicy() : state.retentionMs();
+        String actual = state.config(wanted.getKey());
         if (!wanted.getValue().equals(actual)) {
           differences.add(topic.name() + ": " + wanted.getKey() + " is " + actual + ", the catalogue says "
               + wanted.getValue());

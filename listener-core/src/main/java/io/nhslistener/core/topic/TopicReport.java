@@ -6,6 +6,7 @@ import java.util.List;
  * Outcome of {@link TopicAdmin#ensure}.
  *
  * @param created topics this call created
- * @param differences one line per existing topic setting that differs from the catalogue (left unchanged)
+ * @param corrected one line per existing topic whose timestamp type this call set to the catalogue's
+ * @param differences one line per other existing topic setting that differs from the catalogue (left unchanged)
  */
-public record TopicReport(List<String> created, List<String> differences) {}
+public record TopicReport(List<String> created, List<String> corrected, List<String> differences) {}

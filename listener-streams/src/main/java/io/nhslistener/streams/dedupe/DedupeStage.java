@@ -2,6 +2,7 @@ package io.nhslistener.streams.dedupe;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nhslistener.core.model.Mention;
+import io.nhslistener.core.topic.Topic;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,8 +35,11 @@ public final class DedupeStage {
       @Override
       public Set<StoreBuilder<?>> stores() {
         // No caching: the processor reads through its own index and every write must reach the changelog in order.
+        // The changelog is stamped on append: its records carry event time otherwise, and retention would delete
+        // the sightings of old mentions before a restart restores them.
         return Set.of(Stores.windowStoreBuilder(supplier(config), Serdes.String(), new SightingSerde())
-            .withCachingDisabled());
+            .withCachingDisabled()
+            .withLoggingEnabled(Topic.STAMPED_ON_APPEND));
       }
     };
   }
