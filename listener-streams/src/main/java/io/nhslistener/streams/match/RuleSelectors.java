@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -18,9 +20,8 @@ import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.Query;
 
 /**
- * The terms each live rule is selected by, as the presearcher indexes it, counted across rules so that rules can come
- * and go; {@link #gate()} snapshots their union as a {@link CandidateGate}. Not thread-safe: the rule book updates it
- * under its lock.
+ * The passes each live rule's parts are selected by, as the presearcher indexes them, so that {@link #gate()} can
+ * snapshot them as a {@link CandidateGate}. Not thread-safe: the rule book updates it under its lock.
  */
 final class RuleSelectors {
   /** The field the Monitor indexes a rule under when it must run on every document (TermFilteredPresearcher). */
@@ -28,9 +29,11 @@ final class RuleSelectors {
 
   private final Presearcher presearcher;
   private final QueryDecomposer decomposer = new QueryDecomposer();
-  /** Selector terms of each rule, as field + '\0' + term; null for a rule that opens the gate. */
-  private final Map<String, List<String>> byRule = new HashMap<>();
-  private final Map<String, Integer> counts = new HashMap<>();
+  /**
+   * Each rule's parts, each part its passes in order, each pass the selectors ({@code field + '\0' + term}) a
+   * document must contain one of; null for a rule that opens the gate.
+   */
+  private final Map<String, List<List<Set<String>>>> byRule = new HashMap<>();
   private int openRules;
 
   RuleSelectors(Presearcher presearcher) {
@@ -40,90 +43,84 @@ final class RuleSelectors {
   /** Records (or replaces) rule {@code monitorId}'s selectors. */
   void put(String monitorId, Query query) {
     remove(monitorId);
-    List<String> selectors = selectorsOf(query);
-    byRule.put(monitorId, selectors);
-    if (selectors == null) {
+    List<List<Set<String>>> parts = partsOf(query);
+    byRule.put(monitorId, parts);
+    if (parts == null) {
       openRules++;
-    } else {
-      selectors.forEach(s -> counts.merge(s, 1, Integer::sum));
     }
   }
 
   /** Forgets rule {@code monitorId}; unknown ids are ignored. */
   void remove(String monitorId) {
-    if (!byRule.containsKey(monitorId)) {
-      return;
-    }
-    List<String> selectors = byRule.remove(monitorId);
-    if (selectors == null) {
+    if (byRule.containsKey(monitorId) && byRule.remove(monitorId) == null) {
       openRules--;
-    } else {
-      selectors.forEach(s -> counts.computeIfPresent(s, (k, n) -> n == 1 ? null : n - 1));
     }
   }
 
   /** The gate for the rules recorded now. */
   CandidateGate gate() {
     if (openRules > 0) {
-      return CandidateGate.of(Map.of(), true);
+      return CandidateGate.open();
     }
-    Map<String, Set<String>> byField = new HashMap<>();
-    for (String selector : counts.keySet()) {
-      int split = selector.indexOf('\0');
-      byField.computeIfAbsent(selector.substring(0, split), k -> new HashSet<>()).add(selector.substring(split + 1));
-    }
-    return CandidateGate.of(byField, false);
+    List<List<Set<String>>> parts = new ArrayList<>();
+    byRule.values().forEach(parts::addAll);
+    return CandidateGate.of(parts);
   }
 
-  /** The selector terms of every part the Monitor decomposes {@code query} into; null if any part has none. */
-  private List<String> selectorsOf(Query query) {
-    List<String> selectors = new ArrayList<>();
+  /** The passes of every part the Monitor decomposes {@code query} into; null if any part has none. */
+  private List<List<Set<String>>> partsOf(Query query) {
+    List<List<Set<String>>> parts = new ArrayList<>();
     for (Query part : decomposer.decompose(query)) {
-      if (!collect(presearcher.indexQuery(part, Map.of()), selectors)) {
+      List<Set<String>> passes = passesOf(presearcher.indexQuery(part, Map.of()));
+      if (passes == null) {
         return null;
       }
+      parts.add(passes);
     }
-    return selectors;
+    return parts;
   }
 
   /**
-   * Adds the terms the presearcher's document for one query part selects it by; false when the part is indexed for
-   * every document, or under no term at all.
+   * The passes the presearcher's document for one query part selects it by, in order, without empty ones; null when
+   * the part is indexed for every document, or under no term at all.
    */
-  private static boolean collect(Document indexed, List<String> selectors) {
+  private static List<Set<String>> passesOf(Document indexed) {
     boolean multipass = false;
     for (IndexableField field : indexed) {
       multipass |= field.name().endsWith("_0");
     }
-    boolean any = false;
+    SortedMap<Integer, Set<String>> passes = new TreeMap<>();
     for (IndexableField field : indexed) {
       String name = field.name();
       if (name.equals(ANY_TOKEN_FIELD)) {
-        return false;
+        return null;
       }
-      // A multi-pass presearcher indexes each pass under <field>_<pass> and the union of all passes under <field>;
-      // a document must contain a first-pass term to be selected, so only those count.
-      String base = multipass ? (name.endsWith("_0") ? name.substring(0, name.length() - 2) : null) : name;
-      if (base != null && field instanceof Field terms && terms.tokenStreamValue() != null) {
-        any |= read(terms.tokenStreamValue(), base, selectors);
+      // A multi-pass presearcher indexes pass i under <field>_i and the union of all passes under <field>, which is
+      // not a pass of its own; a term presearcher has one pass, under the field's own name.
+      int cut = name.lastIndexOf('_');
+      boolean passField = multipass && cut > 0 && cut < name.length() - 1
+          && name.substring(cut + 1).chars().allMatch(Character::isDigit);
+      if ((multipass && !passField) || !(field instanceof Field terms) || terms.tokenStreamValue() == null) {
+        continue;
       }
+      int pass = passField ? Integer.parseInt(name.substring(cut + 1)) : 0;
+      String base = passField ? name.substring(0, cut) : name;
+      read(terms.tokenStreamValue(), base, passes.computeIfAbsent(pass, k -> new HashSet<>()));
     }
-    return any;
+    passes.values().removeIf(Set::isEmpty);
+    return passes.isEmpty() ? null : List.copyOf(passes.values());
   }
 
-  private static boolean read(TokenStream stream, String field, List<String> into) {
-    boolean read = false;
+  private static void read(TokenStream stream, String field, Set<String> into) {
     try (stream) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
         into.add(field + '\0' + term);
-        read = true;
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("reading an in-memory term stream failed", e);
     }
-    return read;
   }
 }

@@ -22,9 +22,10 @@ import java.util.ArrayDeque;
  *       upstream task gets many turns within it.
  * </ul>
  *
- * <p>The clock is never ahead of the wall clock (callers clamp event times to it) and is not persisted: a restarted
- * task starts unknown and is set by its first mention, or by the wall clock after {@code idleMs}. The per-organisation
- * frontiers in the state store are what carry exactly-once emission across restarts. Not thread-safe; one per task.
+ * <p>The clock is never ahead of the wall clock (callers clamp event times to it) and is not persisted as such: a
+ * restarted task {@linkplain #resume resumes} it from what its state store proves it had reached, or starts unknown
+ * and is set by its first mention, or by the wall clock after {@code idleMs}. The per-organisation frontiers in the
+ * state store are what carry exactly-once emission across restarts. Not thread-safe; one per task.
  */
 final class TaskClock {
   static final long UNKNOWN = Long.MIN_VALUE;
@@ -50,6 +51,17 @@ final class TaskClock {
     lastInputWall = wallNow;
     if (eventTime > time) {
       set(eventTime, wallNow);
+    }
+  }
+
+  /**
+   * Sets the clock, at start-up, to a time it is known to have reached before a restart (at most {@code wallNow}), so
+   * that a task whose input was all processed before the restart still closes its windows; ignored if the clock is
+   * already later.
+   */
+  void resume(long time, long wallNow) {
+    if (time > this.time) {
+      set(time, wallNow);
     }
   }
 

@@ -79,7 +79,9 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
     ReadOnlyKeyValueStore<String, ?> watchlist = context.getStateStore(watchlistStore);
     this.partition = context.taskId().partition();
     this.home = new HomeOrganisations(watchlist, partition, matchedPartitions);
-    this.clock = new TaskClock(grace, config.settleMs(), context.currentSystemTimeMs());
+    long wallNow = context.currentSystemTimeMs();
+    this.clock = new TaskClock(grace, config.settleMs(), wallNow);
+    clock.resume(Math.min(timeReachedBeforeRestart(), wallNow), wallNow);
     context.schedule(config.wallClockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
   }
 
@@ -113,6 +115,25 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
   private void onWallClock(long wallNow) {
     clock.tick(wallNow);
     closeDue(wallNow);
+  }
+
+  /**
+   * The latest time the task's clock provably reached before this start, from its stored windows, or
+   * {@link TaskClock#UNKNOWN} when the store is empty: an organisation's frontier is at most the clock minus grace
+   * when it was set, and an open window's start at most the event time of a mention counted in it. Why it matters:
+   * a task whose input was all processed before a crash gets no mention to set its clock, and would otherwise hold its
+   * windows until the clock snaps to the wall clock (after a grace period of idleness, and in one jump past any
+   * replayed data's event times).
+   */
+  private long timeReachedBeforeRestart() {
+    long reached = TaskClock.UNKNOWN;
+    try (KeyValueIterator<String, OrgWindows> all = store.all()) {
+      while (all.hasNext()) {
+        OrgWindows org = all.next().value;
+        reached = Math.max(reached, Math.max(org.frontier() + grace, org.openUntil(size) - size));
+      }
+    }
+    return reached;
   }
 
   /** Start of the oldest window a clock at {@code time} leaves open: every window before it has closed. */
