@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * four 16-bit bands, and two fingerprints at most 3 bits apart share at least one band (pigeonhole), so a lookup
  * compares whole fingerprints within four buckets only. An id written at several times is known by its latest entry.
  * Expired first sightings leave their buckets lazily, when the bucket next takes an entry (lookups skip them by time):
- * expiry then costs no visit to four random buckets per sighting, which was a quarter of the stage's time.
+ * expiry then costs no visit to four random buckets per sighting (a sixth of the stage's time in a profile).
  *
  * <p>Not thread-safe: one instance per processor (per task).
  */

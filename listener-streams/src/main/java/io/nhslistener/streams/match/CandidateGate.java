@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -35,11 +36,15 @@ import org.apache.lucene.monitor.Presearcher;
 final class CandidateGate {
   private static final CandidateGate OPEN = new CandidateGate(Map.of(), true);
 
-  /** Each part's later passes (pass 1 onwards, selectors as {@code field + '\0' + term}), by first-pass selector. */
-  private final Map<String, List<String[][]>> laterPassesByFirst;
+  /**
+   * By field, then by first-pass term: the later passes (pass 1 onwards, selectors as {@code field + '\0' + term}) of
+   * each part selected by that term. Looked up with the analyser's term buffer, so a mention naming nothing watched
+   * costs no allocation.
+   */
+  private final Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst;
   private final boolean open;
 
-  private CandidateGate(Map<String, List<String[][]>> laterPassesByFirst, boolean open) {
+  private CandidateGate(Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst, boolean open) {
     this.laterPassesByFirst = laterPassesByFirst;
     this.open = open;
   }
@@ -55,14 +60,23 @@ final class CandidateGate {
    * @param parts each part's passes in order, each pass a non-empty set of selectors ({@code field + '\0' + term})
    */
   static CandidateGate of(Collection<List<Set<String>>> parts) {
-    Map<String, List<String[][]>> byFirst = new HashMap<>();
+    Map<String, CharArrayMap<List<String[][]>>> byFirst = new HashMap<>();
     for (List<Set<String>> passes : parts) {
       String[][] later = new String[passes.size() - 1][];
       for (int pass = 1; pass < passes.size(); pass++) {
         later[pass - 1] = passes.get(pass).toArray(String[]::new);
       }
       for (String first : passes.get(0)) {
-        byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(later);
+        int split = first.indexOf('\0');
+        CharArrayMap<List<String[][]>> terms = byFirst.computeIfAbsent(first.substring(0, split),
+            field -> new CharArrayMap<>(16, false));
+        String term = first.substring(split + 1);
+        List<String[][]> selected = terms.get(term);
+        if (selected == null) {
+          selected = new ArrayList<>();
+          terms.put(term, selected);
+        }
+        selected.add(later);
       }
     }
     return new CandidateGate(byFirst, false);
@@ -76,18 +90,59 @@ final class CandidateGate {
     if (open) {
       return true;
     }
+    List<List<String[][]>> selected = firstPassSelections(doc, analyzer);
+    if (selected.isEmpty()) {
+      return false;
+    }
     Set<String> selectors = selectorsOf(doc, analyzer);
-    for (String selector : selectors) {
-      List<String[][]> parts = laterPassesByFirst.get(selector);
-      if (parts != null) {
-        for (String[][] later : parts) {
-          if (containsOneOfEach(selectors, later)) {
-            return true;
-          }
+    for (List<String[][]> parts : selected) {
+      for (String[][] later : parts) {
+        if (containsOneOfEach(selectors, later)) {
+          return true;
         }
       }
     }
     return false;
+  }
+
+  /** The parts selected by a first-pass term of {@code doc} (one list per term found), usually none. */
+  private List<List<String[][]>> firstPassSelections(Document doc, Analyzer analyzer) {
+    List<List<String[][]>> selected = List.of();
+    char[] marked = new char[PrefixQueryHandler.LENGTH + 1];
+    marked[0] = PrefixQueryHandler.MARKER;
+    for (IndexableField field : doc) {
+      CharArrayMap<List<String[][]>> firstPass = laterPassesByFirst.get(field.name());
+      if (firstPass == null || field.stringValue() == null) {
+        continue;
+      }
+      try (TokenStream stream = analyzer.tokenStream(field.name(), field.stringValue())) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          List<String[][]> parts = firstPass.get(term.buffer(), 0, term.length());
+          if (parts != null) {
+            selected = add(selected, parts);
+          }
+          if (term.length() >= PrefixQueryHandler.LENGTH) {
+            System.arraycopy(term.buffer(), 0, marked, 1, PrefixQueryHandler.LENGTH);
+            List<String[][]> prefixed = firstPass.get(marked, 0, marked.length);
+            if (prefixed != null) {
+              selected = add(selected, prefixed);
+            }
+          }
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException("analysis of an in-memory string failed", e);
+      }
+    }
+    return selected;
+  }
+
+  private static List<List<String[][]>> add(List<List<String[][]>> selected, List<String[][]> parts) {
+    List<List<String[][]>> grown = selected.isEmpty() ? new ArrayList<>() : selected;
+    grown.add(parts);
+    return grown;
   }
 
   private static boolean containsOneOfEach(Set<String> selectors, String[][] passes) {
@@ -108,7 +163,10 @@ final class CandidateGate {
     return false;
   }
 
-  /** The document's terms as selectors, each with its marked prefix as {@link PrefixQueryHandler} adds it. */
+  /**
+   * The document's terms as selectors, each with its marked prefix as {@link PrefixQueryHandler} adds it. A second
+   * analysis, made only for the few mentions that hold a first-pass term.
+   */
   private static Set<String> selectorsOf(Document doc, Analyzer analyzer) {
     Set<String> selectors = new HashSet<>();
     for (IndexableField field : doc) {
