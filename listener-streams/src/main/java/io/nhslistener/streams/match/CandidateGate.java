@@ -1,20 +1,12 @@
 package io.nhslistener.streams.match;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.monitor.Presearcher;
 
 /**
@@ -27,7 +19,7 @@ import org.apache.lucene.monitor.Presearcher;
  * every pass in it; a mention the gate stops would select no candidate, so stopping it changes no result. Most mentions
  * of a listening stream name no watched place, organisation or tag, and many that name one lack the rest of its rule:
  * for both, this replaces building an in-memory index and searching the rule index (about 40 µs with 10,000 rules) by
- * one analysis pass and a few hash lookups.
+ * a few hash lookups in the mention's analysis ({@link AnalysedDocument}), which the Monitor then reuses.
  *
  * <p>A rule the presearcher cannot index by terms (it would run on every document, as with
  * {@link Presearcher#NO_FILTERING}) opens the gate for everything. Immutable: {@link RuleSelectors} builds a new gate
@@ -38,8 +30,8 @@ final class CandidateGate {
 
   /**
    * By field, then by first-pass term: the later passes (pass 1 onwards, selectors as {@code field + '\0' + term}) of
-   * each part selected by that term. Looked up with the analyser's term buffer, so a mention naming nothing watched
-   * costs no allocation.
+   * each part selected by that term. Looked up in the analysed document's character buffer, so a mention naming
+   * nothing watched costs no allocation.
    */
   private final Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst;
   private final boolean open;
@@ -82,19 +74,21 @@ final class CandidateGate {
     return new CandidateGate(byFirst, false);
   }
 
-  /**
-   * True when {@code doc}, analysed by {@code analyzer}, contains a selector of every pass of some rule part, or the
-   * gate is open. Only string-valued fields are read.
-   */
-  boolean mayMatch(Document doc, Analyzer analyzer) {
+  /** True when the gate lets every document through: no analysis is needed to decide. */
+  boolean isOpen() {
+    return open;
+  }
+
+  /** True when {@code doc} contains a selector of every pass of some rule part, or the gate is open. */
+  boolean mayMatch(AnalysedDocument doc) {
     if (open) {
       return true;
     }
-    List<List<String[][]>> selected = firstPassSelections(doc, analyzer);
+    List<List<String[][]>> selected = firstPassSelections(doc);
     if (selected.isEmpty()) {
       return false;
     }
-    Set<String> selectors = selectorsOf(doc, analyzer);
+    Set<String> selectors = doc.selectors();
     for (List<String[][]> parts : selected) {
       for (String[][] later : parts) {
         if (containsOneOfEach(selectors, later)) {
@@ -106,34 +100,30 @@ final class CandidateGate {
   }
 
   /** The parts selected by a first-pass term of {@code doc} (one list per term found), usually none. */
-  private List<List<String[][]>> firstPassSelections(Document doc, Analyzer analyzer) {
+  private List<List<String[][]>> firstPassSelections(AnalysedDocument doc) {
     List<List<String[][]>> selected = List.of();
     char[] marked = new char[PrefixQueryHandler.LENGTH + 1];
     marked[0] = PrefixQueryHandler.MARKER;
-    for (IndexableField field : doc) {
-      CharArrayMap<List<String[][]>> firstPass = laterPassesByFirst.get(field.name());
-      if (firstPass == null || field.stringValue() == null) {
+    char[] chars = doc.chars();
+    for (int field = 0; field < doc.fields(); field++) {
+      CharArrayMap<List<String[][]>> firstPass = laterPassesByFirst.get(doc.fieldName(field));
+      if (firstPass == null) {
         continue;
       }
-      try (TokenStream stream = analyzer.tokenStream(field.name(), field.stringValue())) {
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        stream.reset();
-        while (stream.incrementToken()) {
-          List<String[][]> parts = firstPass.get(term.buffer(), 0, term.length());
-          if (parts != null) {
-            selected = add(selected, parts);
-          }
-          if (term.length() >= PrefixQueryHandler.LENGTH) {
-            System.arraycopy(term.buffer(), 0, marked, 1, PrefixQueryHandler.LENGTH);
-            List<String[][]> prefixed = firstPass.get(marked, 0, marked.length);
-            if (prefixed != null) {
-              selected = add(selected, prefixed);
-            }
+      for (int token = doc.firstToken(field); token < doc.endToken(field); token++) {
+        int start = doc.termStart(token);
+        int length = doc.termLength(token);
+        List<String[][]> parts = firstPass.get(chars, start, length);
+        if (parts != null) {
+          selected = add(selected, parts);
+        }
+        if (length >= PrefixQueryHandler.LENGTH) {
+          System.arraycopy(chars, start, marked, 1, PrefixQueryHandler.LENGTH);
+          List<String[][]> prefixed = firstPass.get(marked, 0, marked.length);
+          if (prefixed != null) {
+            selected = add(selected, prefixed);
           }
         }
-        stream.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException("analysis of an in-memory string failed", e);
       }
     }
     return selected;
@@ -161,33 +151,5 @@ final class CandidateGate {
       }
     }
     return false;
-  }
-
-  /**
-   * The document's terms as selectors, each with its marked prefix as {@link PrefixQueryHandler} adds it. A second
-   * analysis, made only for the few mentions that hold a first-pass term.
-   */
-  private static Set<String> selectorsOf(Document doc, Analyzer analyzer) {
-    Set<String> selectors = new HashSet<>();
-    for (IndexableField field : doc) {
-      if (field.stringValue() == null) {
-        continue;
-      }
-      try (TokenStream stream = analyzer.tokenStream(field.name(), field.stringValue())) {
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        String prefix = field.name() + '\0';
-        stream.reset();
-        while (stream.incrementToken()) {
-          selectors.add(prefix + term);
-          if (term.length() >= PrefixQueryHandler.LENGTH) {
-            selectors.add(prefix + PrefixQueryHandler.MARKER + term.subSequence(0, PrefixQueryHandler.LENGTH));
-          }
-        }
-        stream.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException("analysis of an in-memory string failed", e);
-      }
-    }
-    return selectors;
   }
 }

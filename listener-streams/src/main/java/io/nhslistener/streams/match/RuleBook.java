@@ -118,11 +118,17 @@ public final class RuleBook implements Closeable {
         applyQueued();
       }
     }
-    if (!gate.mayMatch(doc, analyzer)) {
-      return RuleMatches.NONE;
+    CandidateGate current = gate;
+    Document toMatch = doc;
+    if (!current.isOpen()) {
+      AnalysedDocument analysed = AnalysedDocument.of(doc, analyzer);
+      if (!current.mayMatch(analysed)) {
+        return RuleMatches.NONE;
+      }
+      toMatch = analysed.toDocument(); // the Monitor indexes the gate's analysis instead of analysing again
     }
     try {
-      MatchingQueries<HighlightsMatch> result = monitor.match(doc, HighlightsMatch.MATCHER);
+      MatchingQueries<HighlightsMatch> result = monitor.match(toMatch, HighlightsMatch.MATCHER);
       return new RuleMatches(result.getMatches(), result.getErrors());
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory matching failed", e);
