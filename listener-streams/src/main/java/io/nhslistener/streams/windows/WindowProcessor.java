@@ -79,6 +79,9 @@ final class WindowProcessor implements Processor<String, MatchedMention, String,
     ReadOnlyKeyValueStore<String, ?> watchlist = context.getStateStore(watchlistStore);
     this.partition = context.taskId().partition();
     this.home = new HomeOrganisations(watchlist, partition, matchedPartitions);
+    // Kafka Streams calls init again on the same instance when it revives a corrupted task: nothing may survive from
+    // the previous incarnation, whose last transaction (and the closing it recorded here) may have been aborted.
+    this.closedBefore = Long.MIN_VALUE;
     long wallNow = context.currentSystemTimeMs();
     this.clock = new TaskClock(grace, config.settleMs(), wallNow);
     clock.resume(Math.min(timeReachedBeforeRestart(), wallNow), wallNow);
