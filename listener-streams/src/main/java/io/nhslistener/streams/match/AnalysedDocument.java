@@ -102,12 +102,11 @@ final class AnalysedDocument {
   Set<String> selectors() {
     Set<String> selectors = new HashSet<>();
     for (int f = 0; f < fields(); f++) {
-      String prefix = fieldNames[f] + '\0';
       for (int t = fieldStart[f]; t < fieldStart[f + 1]; t++) {
-        selectors.add(prefix + new String(chars, termStart[t], termLength[t]));
+        selectors.add(CandidateGate.selector(fieldNames[f], new String(chars, termStart[t], termLength[t])));
         if (termLength[t] >= PrefixQueryHandler.LENGTH) {
-          selectors.add(prefix + PrefixQueryHandler.MARKER
-              + new String(chars, termStart[t], PrefixQueryHandler.LENGTH));
+          selectors.add(CandidateGate.selector(fieldNames[f],
+              PrefixQueryHandler.MARKER + new String(chars, termStart[t], PrefixQueryHandler.LENGTH)));
         }
       }
     }

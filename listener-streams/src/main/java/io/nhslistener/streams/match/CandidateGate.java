@@ -41,6 +41,11 @@ final class CandidateGate {
     this.open = open;
   }
 
+  /** A selector: how the gate names term {@code term} of field {@code field}. */
+  static String selector(String field, CharSequence term) {
+    return field + '\0' + term;
+  }
+
   /** The gate that lets every document through. */
   static CandidateGate open() {
     return OPEN;

@@ -116,7 +116,7 @@ final class RuleSelectors {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        into.add(field + '\0' + term);
+        into.add(CandidateGate.selector(field, term));
       }
       stream.end();
     } catch (IOException e) {
