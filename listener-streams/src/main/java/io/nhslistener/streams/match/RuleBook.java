@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #put} and {@link #remove} only queue the change; it reaches the Monitor before the next
  * {@link #match}, together with every other queued change. A Monitor update commits and reopens its rule index, which
- * costs the same for one rule as for thousands, so a restore of the whole {@code listener.rules} topic becomes one
- * update instead of one per organisation, and a single change is live for the very next mention.
+ * costs about the same for one rule as for hundreds, so a restore of the whole {@code listener.rules} topic is
+ * registered in batches of {@value #REGISTER_BATCH} rules instead of one update per organisation, and a single change
+ * is live for the very next mention. Why batches and not one update: the Monitor builds every query document of an
+ * update before indexing any, and the multi-pass presearcher's documents take tens of kilobytes each, so 10,000 rules
+ * in one update needed about a gigabyte of heap at once.
  *
  * <p>A rule that does not compile (it reached {@code listener.rules} without validation) is skipped, logged and
  * counted in {@code listener_rules_rejected_total{organisation}}; the organisation's other rules still apply.
@@ -50,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBook implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
+  /** Rules per Monitor update: bounds the heap an update needs, at a few milliseconds per extra update. */
+  static final int REGISTER_BATCH = 500;
 
   private final Monitor monitor;
   private final Analyzer analyzer;
@@ -199,8 +204,15 @@ public final class RuleBook implements Closeable {
     gate = selectors.gate();
   }
 
-  /** Registers in one batch; if the batch fails, rule by rule so that one bad rule cannot keep the others out. */
+  /** Registers in batches of {@link #REGISTER_BATCH}. */
   private void register(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
+    for (int from = 0; from < rules.size(); from += REGISTER_BATCH) {
+      registerBatch(rules.subList(from, Math.min(rules.size(), from + REGISTER_BATCH)), newIds);
+    }
+  }
+
+  /** Registers one batch; if it fails, rule by rule so that one bad rule cannot keep the others out. */
+  private void registerBatch(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
     try {
       monitor.register(rules.stream().map(RuleBook::toMonitorQuery).toList());
       rules.forEach(rule -> selectors.put(rule.monitorId(), rule.luceneQuery()));
