@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #put} and {@link #remove} only queue the change; it reaches the Monitor before the next
  * {@link #match}, together with every other queued change. A Monitor update commits and reopens its rule index, which
- * costs about the same for one rule as for hundreds, so a restore of the whole {@code listener.rules} topic is
- * registered in batches of {@value #REGISTER_BATCH} rules instead of one update per organisation, and a single change
- * is live for the very next mention. Why batches and not one update: the Monitor builds every query document of an
- * update before indexing any, and the multi-pass presearcher's documents take tens of kilobytes each, so 10,000 rules
- * in one update needed about a gigabyte of heap at once.
+ * costs about the same for one rule as for hundreds, so a restore of the whole {@code listener.rules} topic becomes a
+ * few updates of {@value #UPDATE_BATCH} rules instead of one per organisation, and a single change is live for the
+ * very next mention. Why not one update: the Monitor builds every query document of an update before indexing any,
+ * and a multi-pass presearcher's documents take tens of kilobytes each, so 10,000 rules in one update needed more than
+ * a gigabyte of heap at once. The rule index is merged back into one segment after each update
+ * ({@link InMemoryRuleIndex}).
  *
  * <p>A rule that does not compile (it reached {@code listener.rules} without validation) is skipped, logged and
  * counted in {@code listener_rules_rejected_total{organisation}}; the organisation's other rules still apply.
@@ -53,8 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBook implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
-  /** Rules per Monitor update: bounds the heap an update needs, at a few milliseconds per extra update. */
-  static final int REGISTER_BATCH = 500;
+  /** Rules per Monitor update: bounds the heap a bulk load needs (over 100 KB per rule while it is indexed). */
+  static final int UPDATE_BATCH = 500;
 
   private final Monitor monitor;
   private final Analyzer analyzer;
@@ -204,15 +205,11 @@ public final class RuleBook implements Closeable {
     gate = selectors.gate();
   }
 
-  /** Registers in batches of {@link #REGISTER_BATCH}. */
+  /**
+   * Registers in one call (the Monitor commits every {@link #UPDATE_BATCH}); if that fails, rule by rule so that one bad
+   * rule cannot keep the others out.
+   */
   private void register(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
-    for (int from = 0; from < rules.size(); from += REGISTER_BATCH) {
-      registerBatch(rules.subList(from, Math.min(rules.size(), from + REGISTER_BATCH)), newIds);
-    }
-  }
-
-  /** Registers one batch; if it fails, rule by rule so that one bad rule cannot keep the others out. */
-  private void registerBatch(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
     try {
       monitor.register(rules.stream().map(RuleBook::toMonitorQuery).toList());
       rules.forEach(rule -> selectors.put(rule.monitorId(), rule.luceneQuery()));
@@ -255,12 +252,12 @@ public final class RuleBook implements Closeable {
 
   /**
    * The Monitor's rule index: in memory, each file in one buffer (reading a file split over many small buffers costs a
-   * slice per term lookup, and presearching is mostly term lookups), and committed once per batch of changes however
-   * large, so that a full restore is written as one segment.
+   * slice per term lookup, and presearching is mostly term lookups), committed every {@link #UPDATE_BATCH} rules and
+   * merged back into one segment at each commit ({@link InMemoryRuleIndex}).
    */
   private static MonitorConfiguration queryIndexConfiguration() {
     return new InMemoryRuleIndex()
-        .setQueryUpdateBufferSize(Integer.MAX_VALUE)
+        .setQueryUpdateBufferSize(UPDATE_BATCH)
         .setDirectoryProvider(() -> new ByteBuffersDirectory(new SingleInstanceLockFactory(),
             ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), null);
   }
