@@ -5,8 +5,8 @@ import org.apache.lucene.codecs.FilterCodec;
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.FilterMergePolicy;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.SegmentInfos;
@@ -21,10 +21,10 @@ import org.apache.lucene.monitor.MonitorConfiguration;
  * cost of matching. The rule index is small (tens of thousands of terms for 10,000 rules), so the memory is cheap.
  *
  * <p>Why one segment: every Monitor update commits a new segment, and each presearch looks every term up once per
- * segment. A bulk load in batches left twenty segments and cost 16 % of matching throughput. Each commit therefore
+ * segment. A bulk load in batches left twenty segments and cost about a sixth of matching throughput. Each commit therefore
  * merges whatever segments there are into one, in the committing thread before the Monitor reopens its searcher
- * ({@link OneSegment} and a serial merge scheduler). Rewriting the whole index on each update costs tens of
- * milliseconds at 10,000 rules.
+ * ({@link OneSegment} and a serial merge scheduler). The price is paid by rule changes: replacing one
+ * organisation's rules among 10,000 takes about 170 ms instead of 80 ms.
  */
 final class InMemoryRuleIndex extends MonitorConfiguration {
   @Override
