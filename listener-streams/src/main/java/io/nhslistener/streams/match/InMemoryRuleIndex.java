@@ -21,9 +21,9 @@ import org.apache.lucene.monitor.MonitorConfiguration;
  * cost of matching. The rule index is small (tens of thousands of terms for 10,000 rules), so the memory is cheap.
  *
  * <p>Why one segment: every Monitor update commits a new segment, and each presearch looks every term up once per
- * segment. A bulk load in batches left twenty segments and cost about a sixth of matching throughput. Each commit therefore
- * merges whatever segments there are into one, in the committing thread before the Monitor reopens its searcher
- * ({@link OneSegment} and a serial merge scheduler). The price is paid by rule changes: replacing one
+ * segment. A bulk load in batches left twenty segments and cost about a sixth of matching throughput. Each commit
+ * therefore merges whatever segments there are into one, in the committing thread before the Monitor reopens its
+ * searcher ({@link OneSegment} and a serial merge scheduler). The price is paid by rule changes: replacing one
  * organisation's rules among 10,000 takes about 170 ms instead of 80 ms.
  */
 final class InMemoryRuleIndex extends MonitorConfiguration {

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * costs about the same for one rule as for hundreds, so a restore of the whole {@code listener.rules} topic becomes a
  * few updates of {@value #UPDATE_BATCH} rules instead of one per organisation, and a single change is live for the
  * very next mention. Why not one update: the Monitor builds every query document of an update before indexing any,
- * and a multi-pass presearcher's documents take tens of kilobytes each, so 10,000 rules in one update needed more than
- * a gigabyte of heap at once. The rule index is merged back into one segment after each update
+ * and a multi-pass presearcher's documents take around a hundred kilobytes each, so 10,000 rules in one update needed
+ * more than a gigabyte of heap at once. The rule index is merged back into one segment after each update
  * ({@link InMemoryRuleIndex}).
  *
  * <p>A rule that does not compile (it reached {@code listener.rules} without validation) is skipped, logged and
