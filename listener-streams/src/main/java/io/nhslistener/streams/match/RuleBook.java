@@ -206,8 +206,8 @@ public final class RuleBook implements Closeable {
   }
 
   /**
-   * Registers in one call (the Monitor commits every {@link #UPDATE_BATCH}); if that fails, rule by rule so that one bad
-   * rule cannot keep the others out.
+   * Registers in one call (the Monitor commits every {@link #UPDATE_BATCH} rules); if that fails, rule by rule, so
+   * that one bad rule cannot keep the others out.
    */
   private void register(List<CompiledRule> rules, Map<String, Set<String>> newIds) {
     try {
