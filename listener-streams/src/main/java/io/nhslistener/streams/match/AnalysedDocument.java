@@ -113,13 +113,28 @@ final class AnalysedDocument {
     return selectors;
   }
 
-  /** A document of the same fields whose token streams replay this analysis, for the Monitor to index. */
-  Document toDocument() {
+  /**
+   * A document of the same fields whose token streams replay this analysis, for the Monitor to index, keeping only
+   * the tokens {@code vocabulary} keeps, each at its own position and offsets.
+   */
+  Document toDocument(RuleVocabulary vocabulary) {
     Document doc = new Document();
     for (int f = 0; f < fields(); f++) {
-      doc.add(new TextField(fieldNames[f], new Replay(f)));
+      RuleVocabulary.FieldVocabulary kept = vocabulary.forField(fieldNames[f]);
+      if (keepsAny(f, kept)) {
+        doc.add(new TextField(fieldNames[f], new Replay(f, kept)));
+      }
     }
     return doc;
+  }
+
+  private boolean keepsAny(int field, RuleVocabulary.FieldVocabulary kept) {
+    for (int t = fieldStart[field]; t < fieldStart[field + 1]; t++) {
+      if (kept.keeps(chars, termStart[t], termLength[t])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int analyse(Analyzer analyzer, String name, String value) {
@@ -160,16 +175,21 @@ final class AnalysedDocument {
     tokens++;
   }
 
-  /** One field's tokens, replayed with the attributes an index reads: term, position increment and offsets. */
+  /**
+   * One field's kept tokens, replayed with the attributes an index reads: term, position increment (that of the
+   * dropped tokens before it added to its own, so that its position is unchanged) and offsets.
+   */
   private final class Replay extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final int field;
+    private final RuleVocabulary.FieldVocabulary kept;
     private int next;
 
-    Replay(int field) {
+    Replay(int field, RuleVocabulary.FieldVocabulary kept) {
       this.field = field;
+      this.kept = kept;
     }
 
     @Override
@@ -180,15 +200,19 @@ final class AnalysedDocument {
 
     @Override
     public boolean incrementToken() {
-      if (next >= fieldStart[field + 1]) {
-        return false;
+      int skipped = 0;
+      for (int end = fieldStart[field + 1]; next < end; next++) {
+        if (kept.keeps(chars, termStart[next], termLength[next])) {
+          clearAttributes();
+          term.copyBuffer(chars, termStart[next], termLength[next]);
+          increment.setPositionIncrement(skipped + positionIncrement[next]);
+          offset.setOffset(startOffset[next], endOffset[next]);
+          next++;
+          return true;
+        }
+        skipped += positionIncrement[next];
       }
-      clearAttributes();
-      term.copyBuffer(chars, termStart[next], termLength[next]);
-      increment.setPositionIncrement(positionIncrement[next]);
-      offset.setOffset(startOffset[next], endOffset[next]);
-      next++;
-      return true;
+      return false;
     }
 
     @Override

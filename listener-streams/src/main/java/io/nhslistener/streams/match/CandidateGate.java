@@ -26,7 +26,7 @@ import org.apache.lucene.monitor.Presearcher;
  * when the rules change.
  */
 final class CandidateGate {
-  private static final CandidateGate OPEN = new CandidateGate(Map.of(), true);
+  private static final CandidateGate OPEN = new CandidateGate(Map.of(), RuleVocabulary.EVERYTHING, true);
 
   /**
    * By field, then by first-pass term: the later passes (pass 1 onwards, selectors as {@code field + '\0' + term}) of
@@ -34,10 +34,13 @@ final class CandidateGate {
    * naming nothing watched allocate nothing.
    */
   private final Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst;
+  private final RuleVocabulary vocabulary;
   private final boolean open;
 
-  private CandidateGate(Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst, boolean open) {
+  private CandidateGate(Map<String, CharArrayMap<List<String[][]>>> laterPassesByFirst, RuleVocabulary vocabulary,
+      boolean open) {
     this.laterPassesByFirst = laterPassesByFirst;
+    this.vocabulary = vocabulary;
     this.open = open;
   }
 
@@ -55,8 +58,9 @@ final class CandidateGate {
    * A gate letting through documents that contain a selector of every pass of one of {@code parts}.
    *
    * @param parts each part's passes in order, each pass a non-empty set of selectors ({@code field + '\0' + term})
+   * @param vocabulary the terms the same rules read
    */
-  static CandidateGate of(Collection<List<Set<String>>> parts) {
+  static CandidateGate of(Collection<List<Set<String>>> parts, RuleVocabulary vocabulary) {
     Map<String, CharArrayMap<List<String[][]>>> byFirst = new HashMap<>();
     for (List<Set<String>> passes : parts) {
       String[][] later = new String[passes.size() - 1][];
@@ -76,7 +80,12 @@ final class CandidateGate {
         selected.add(later);
       }
     }
-    return new CandidateGate(byFirst, false);
+    return new CandidateGate(byFirst, vocabulary, false);
+  }
+
+  /** The terms the gate's rules read: what the Monitor needs of a document the gate lets through. */
+  RuleVocabulary vocabulary() {
+    return vocabulary;
   }
 
   /** True when the gate lets every document through: no analysis is needed to decide. */

@@ -9,6 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.WildcardQuery;
@@ -28,20 +29,11 @@ final class PrefixQueryHandler implements CustomQueryHandler {
 
   @Override
   public QueryTree handleQuery(Query query, TermWeightor weightor) {
-    String field;
-    String pattern;
-    if (query instanceof PrefixQuery prefix) {
-      field = prefix.getField();
-      pattern = prefix.getPrefix().text();
-    } else if (query instanceof WildcardQuery wildcard) {
-      field = wildcard.getField();
-      pattern = literalPrefix(wildcard.getTerm().text());
-    } else {
+    String pattern = literalPrefix(query);
+    if (pattern == null || pattern.length() < LENGTH) {
       return null;
     }
-    if (pattern.length() < LENGTH) {
-      return null;
-    }
+    String field = ((MultiTermQuery) query).getField();
     return QueryTree.term(new Term(field, MARKER + pattern.substring(0, LENGTH)), weightor);
   }
 
@@ -50,12 +42,20 @@ final class PrefixQueryHandler implements CustomQueryHandler {
     return new MarkedPrefixes(terms);
   }
 
-  private static String literalPrefix(String wildcard) {
-    int end = 0;
-    while (end < wildcard.length() && "*?\\".indexOf(wildcard.charAt(end)) < 0) {
-      end++;
+  /** The literal characters before the first wildcard of a prefix or wildcard query; null for other queries. */
+  static String literalPrefix(Query query) {
+    if (query instanceof PrefixQuery prefix) {
+      return prefix.getPrefix().text();
     }
-    return wildcard.substring(0, end);
+    if (query instanceof WildcardQuery wildcard) {
+      String pattern = wildcard.getTerm().text();
+      int end = 0;
+      while (end < pattern.length() && "*?\\".indexOf(pattern.charAt(end)) < 0) {
+        end++;
+      }
+      return pattern.substring(0, end);
+    }
+    return null;
   }
 
   /** Passes every term through and follows each term of at least {@code LENGTH} chars with its marked prefix. */

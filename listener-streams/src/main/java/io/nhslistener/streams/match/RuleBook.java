@@ -131,7 +131,8 @@ public final class RuleBook implements Closeable {
       if (!current.mayMatch(analysed)) {
         return RuleMatches.NONE;
       }
-      toMatch = analysed.toDocument(); // the Monitor indexes the gate's analysis instead of analysing again
+      // The Monitor indexes the gate's analysis instead of analysing again, without the terms no rule reads.
+      toMatch = analysed.toDocument(current.vocabulary());
     }
     try {
       MatchingQueries<HighlightsMatch> result = monitor.match(toMatch, HighlightsMatch.MATCHER);

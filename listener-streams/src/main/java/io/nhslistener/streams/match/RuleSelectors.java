@@ -20,8 +20,8 @@ import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.Query;
 
 /**
- * The passes each live rule's parts are selected by, as the presearcher indexes them, so that {@link #gate()} can
- * snapshot them as a {@link CandidateGate}. Not thread-safe: the rule book updates it under its lock.
+ * The passes each live rule's parts are selected by, as the presearcher indexes them, and the terms each rule reads,
+ * so that {@link #gate()} can snapshot them as a {@link CandidateGate} and its {@link RuleVocabulary}. Not thread-safe: the rule book updates it under its lock.
  */
 final class RuleSelectors {
   /** The field the Monitor indexes a rule under when it must run on every document (TermFilteredPresearcher). */
@@ -34,7 +34,10 @@ final class RuleSelectors {
    * document must contain one of; null for a rule that opens the gate.
    */
   private final Map<String, List<List<Set<String>>>> byRule = new HashMap<>();
+  /** Each rule's terms; null for a rule whose terms cannot all be listed. */
+  private final Map<String, RuleTerms> termsByRule = new HashMap<>();
   private int openRules;
+  private int unlistedRules;
 
   RuleSelectors(Presearcher presearcher) {
     this.presearcher = presearcher;
@@ -48,12 +51,20 @@ final class RuleSelectors {
     if (parts == null) {
       openRules++;
     }
+    RuleTerms terms = RuleTerms.of(query);
+    termsByRule.put(monitorId, terms);
+    if (terms == null) {
+      unlistedRules++;
+    }
   }
 
   /** Forgets rule {@code monitorId}; unknown ids are ignored. */
   void remove(String monitorId) {
     if (byRule.containsKey(monitorId) && byRule.remove(monitorId) == null) {
       openRules--;
+    }
+    if (termsByRule.containsKey(monitorId) && termsByRule.remove(monitorId) == null) {
+      unlistedRules--;
     }
   }
 
@@ -64,7 +75,9 @@ final class RuleSelectors {
     }
     List<List<Set<String>>> parts = new ArrayList<>();
     byRule.values().forEach(parts::addAll);
-    return CandidateGate.of(parts);
+    RuleVocabulary vocabulary = unlistedRules > 0 ? RuleVocabulary.EVERYTHING
+        : RuleVocabulary.of(termsByRule.values());
+    return CandidateGate.of(parts, vocabulary);
   }
 
   /** The passes of every part the Monitor decomposes {@code query} into; null if any part has none. */
