@@ -15,10 +15,13 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 
 /**
- * A mention's document analysed once: every token of every string field (term, position increment, offsets), kept so
- * that the candidate gate can test it and the Monitor can index it without running the analyser again. Analysis was
- * the largest cost of matching a mention that names something watched, and it ran once for the gate and once more
- * for the Monitor's in-memory index.
+ * A mention's document analysed once: the tokens of every string field that some rule reads (term, position
+ * increment, offsets), kept so that the candidate gate can test them and the Monitor can index them without running
+ * the analyser again. Analysis was the largest cost of matching a mention that names something watched, and it ran
+ * once for the gate and once more for the Monitor's in-memory index. Tokens no rule reads ({@link RuleVocabulary}) are
+ * left out as they are analysed, their position increments added to the next kept token's, so positions and offsets
+ * are those of the whole text: a mention names a few watched terms among tens of words, and the gate, the Monitor's
+ * in-memory index and the presearcher's queries over the rule index then handle a few terms instead.
  *
  * <p>Terms of all fields share one character buffer; token {@code t} of the document is
  * {@code chars[termStart[t] .. termStart[t] + termLength[t])}, and field {@code f} holds tokens
@@ -44,11 +47,11 @@ final class AnalysedDocument {
   }
 
   /**
-   * Analyses every field of {@code doc} that has a string value.
+   * Analyses every field of {@code doc} that has a string value, keeping the tokens {@code vocabulary} keeps.
    *
    * @throws UncheckedIOException never in practice: analysis reads from strings
    */
-  static AnalysedDocument of(Document doc, Analyzer analyzer) {
+  static AnalysedDocument of(Document doc, Analyzer analyzer, RuleVocabulary vocabulary) {
     int fields = 0;
     for (IndexableField field : doc) {
       fields += field.stringValue() == null ? 0 : 1;
@@ -59,7 +62,8 @@ final class AnalysedDocument {
       if (field.stringValue() != null) {
         analysed.fieldNames[f] = field.name();
         analysed.fieldStart[f] = analysed.tokens;
-        analysed.finalOffset[f] = analysed.analyse(analyzer, field.name(), field.stringValue());
+        analysed.finalOffset[f] = analysed.analyse(analyzer, field.name(), field.stringValue(),
+            vocabulary.forField(field.name()));
         f++;
       }
     }
@@ -113,38 +117,31 @@ final class AnalysedDocument {
     return selectors;
   }
 
-  /**
-   * A document of the same fields whose token streams replay this analysis, for the Monitor to index, keeping only
-   * the tokens {@code vocabulary} keeps, each at its own position and offsets.
-   */
-  Document toDocument(RuleVocabulary vocabulary) {
+  /** A document of the fields with kept tokens, whose token streams replay them, for the Monitor to index. */
+  Document toDocument() {
     Document doc = new Document();
     for (int f = 0; f < fields(); f++) {
-      RuleVocabulary.FieldVocabulary kept = vocabulary.forField(fieldNames[f]);
-      if (keepsAny(f, kept)) {
-        doc.add(new TextField(fieldNames[f], new Replay(f, kept)));
+      if (fieldStart[f] < fieldStart[f + 1]) {
+        doc.add(new TextField(fieldNames[f], new Replay(f)));
       }
     }
     return doc;
   }
 
-  private boolean keepsAny(int field, RuleVocabulary.FieldVocabulary kept) {
-    for (int t = fieldStart[field]; t < fieldStart[field + 1]; t++) {
-      if (kept.keeps(chars, termStart[t], termLength[t])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private int analyse(Analyzer analyzer, String name, String value) {
+  private int analyse(Analyzer analyzer, String name, String value, RuleVocabulary.FieldVocabulary kept) {
     try (TokenStream stream = analyzer.tokenStream(name, value)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
+      int skipped = 0;
       while (stream.incrementToken()) {
-        add(term, increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+        if (kept.keeps(term.buffer(), 0, term.length())) {
+          add(term, skipped + increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+          skipped = 0;
+        } else {
+          skipped += increment.getPositionIncrement();
+        }
       }
       stream.end();
       return offset.endOffset();
@@ -175,21 +172,16 @@ final class AnalysedDocument {
     tokens++;
   }
 
-  /**
-   * One field's kept tokens, replayed with the attributes an index reads: term, position increment (that of the
-   * dropped tokens before it added to its own, so that its position is unchanged) and offsets.
-   */
+  /** One field's tokens, replayed with the attributes an index reads: term, position increment and offsets. */
   private final class Replay extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final int field;
-    private final RuleVocabulary.FieldVocabulary kept;
     private int next;
 
-    Replay(int field, RuleVocabulary.FieldVocabulary kept) {
+    Replay(int field) {
       this.field = field;
-      this.kept = kept;
     }
 
     @Override
@@ -200,19 +192,15 @@ final class AnalysedDocument {
 
     @Override
     public boolean incrementToken() {
-      int skipped = 0;
-      for (int end = fieldStart[field + 1]; next < end; next++) {
-        if (kept.keeps(chars, termStart[next], termLength[next])) {
-          clearAttributes();
-          term.copyBuffer(chars, termStart[next], termLength[next]);
-          increment.setPositionIncrement(skipped + positionIncrement[next]);
-          offset.setOffset(startOffset[next], endOffset[next]);
-          next++;
-          return true;
-        }
-        skipped += positionIncrement[next];
+      if (next >= fieldStart[field + 1]) {
+        return false;
       }
-      return false;
+      clearAttributes();
+      term.copyBuffer(chars, termStart[next], termLength[next]);
+      increment.setPositionIncrement(positionIncrement[next]);
+      offset.setOffset(startOffset[next], endOffset[next]);
+      next++;
+      return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.nhslistener.core.model.Mention;
 import io.nhslistener.core.text.LinkDomains;
 import io.nhslistener.core.text.MentionFields;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -12,19 +13,26 @@ import org.apache.lucene.document.TextField;
 final class MentionDocuments {
   private MentionDocuments() {}
 
-  static Document of(Mention mention) {
+  /**
+   * The document of {@code mention} with the fields {@code read} accepts: a field no rule reads is neither built nor
+   * analysed (the link domains are the costliest).
+   */
+  static Document of(Mention mention, Predicate<String> read) {
     Document doc = new Document();
-    doc.add(new TextField(MentionFields.TEXT, mention.text(), Field.Store.NO));
-    doc.add(new TextField(MentionFields.SOURCE, mention.source(), Field.Store.NO));
-    String lang = primaryLanguage(mention.lang());
-    if (lang != null) {
-      doc.add(new TextField(MentionFields.LANG, lang, Field.Store.NO));
-    }
-    String domains = LinkDomains.of(mention.text(), mention.url());
-    if (!domains.isEmpty()) {
-      doc.add(new TextField(MentionFields.DOMAIN, domains, Field.Store.NO));
+    add(doc, read, MentionFields.TEXT, mention.text());
+    add(doc, read, MentionFields.SOURCE, mention.source());
+    add(doc, read, MentionFields.LANG, primaryLanguage(mention.lang()));
+    if (read.test(MentionFields.DOMAIN)) {
+      String domains = LinkDomains.of(mention.text(), mention.url());
+      add(doc, read, MentionFields.DOMAIN, domains.isEmpty() ? null : domains);
     }
     return doc;
+  }
+
+  private static void add(Document doc, Predicate<String> read, String field, String value) {
+    if (value != null && read.test(field)) {
+      doc.add(new TextField(field, value, Field.Store.NO));
+    }
   }
 
   /** {@code en-GB} and {@code en_gb} are {@code en}; blank is absent. */

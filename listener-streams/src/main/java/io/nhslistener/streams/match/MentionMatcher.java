@@ -47,7 +47,7 @@ public final class MentionMatcher {
 
   /** The organisations {@code mention} matches, sorted by organisation id; empty when none. */
   public List<MatchedMention> match(Mention mention) {
-    RuleMatches result = rules.match(MentionDocuments.of(mention));
+    RuleMatches result = rules.match(mention);
     result.errors().forEach(errors::report);
     if (result.matches().isEmpty()) {
       return List.of();

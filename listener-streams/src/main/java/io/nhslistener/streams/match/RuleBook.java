@@ -3,6 +3,7 @@ package io.nhslistener.streams.match;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nhslistener.core.model.Mention;
 import io.nhslistener.core.model.Watch;
 import java.io.Closeable;
 import java.io.IOException;
@@ -114,25 +115,25 @@ public final class RuleBook implements Closeable {
   }
 
   /**
-   * Matches a mention's document against every live rule, after applying queued changes.
+   * Matches a mention against every live rule, after applying queued changes.
    *
    * @throws UncheckedIOException never in practice: the Monitor and the document's index live in memory
    */
-  RuleMatches match(Document doc) {
+  RuleMatches match(Mention mention) {
     if (changesQueued) {
       synchronized (this) {
         applyQueued();
       }
     }
     CandidateGate current = gate;
-    Document toMatch = doc;
+    RuleVocabulary vocabulary = current.vocabulary();
+    Document toMatch = MentionDocuments.of(mention, vocabulary::reads);
     if (!current.isOpen()) {
-      AnalysedDocument analysed = AnalysedDocument.of(doc, analyzer);
+      AnalysedDocument analysed = AnalysedDocument.of(toMatch, analyzer, vocabulary);
       if (!current.mayMatch(analysed)) {
         return RuleMatches.NONE;
       }
-      // The Monitor indexes the gate's analysis instead of analysing again, without the terms no rule reads.
-      toMatch = analysed.toDocument(current.vocabulary());
+      toMatch = analysed.toDocument(); // the Monitor indexes the gate's analysis instead of analysing again
     }
     try {
       MatchingQueries<HighlightsMatch> result = monitor.match(toMatch, HighlightsMatch.MATCHER);

@@ -54,6 +54,11 @@ final class RuleVocabulary {
     return new RuleVocabulary(byField);
   }
 
+  /** True when some rule reads {@code field}. */
+  boolean reads(String field) {
+    return byField == null || byField.containsKey(field);
+  }
+
   /** The test for tokens of {@code field}: keeps none when no rule reads the field. */
   FieldVocabulary forField(String field) {
     return byField == null ? KEEP_ALL : byField.getOrDefault(field, KEEP_NONE);

@@ -64,7 +64,7 @@ class CandidateGateTest {
   }
 
   private boolean passes(CandidateGate gate, String text) {
-    return gate.mayMatch(AnalysedDocument.of(mention(text), analyzer));
+    return gate.mayMatch(AnalysedDocument.of(mention(text), analyzer, gate.vocabulary()));
   }
 
   private static CandidateGate gate(org.apache.lucene.monitor.Presearcher presearcher, String id, Query query) {
