@@ -83,7 +83,7 @@ final class CandidateGate {
     return new CandidateGate(byFirst, vocabulary, false);
   }
 
-  /** The terms the gate's rules read: what the Monitor needs of a document the gate lets through. */
+  /** The terms the gate's rules read: the only tokens of a mention that the gate and the Monitor need. */
   RuleVocabulary vocabulary() {
     return vocabulary;
   }

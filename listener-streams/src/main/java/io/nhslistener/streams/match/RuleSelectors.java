@@ -21,7 +21,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * The passes each live rule's parts are selected by, as the presearcher indexes them, and the terms each rule reads,
- * so that {@link #gate()} can snapshot them as a {@link CandidateGate} and its {@link RuleVocabulary}. Not thread-safe: the rule book updates it under its lock.
+ * so that {@link #gate()} can snapshot them as a {@link CandidateGate} and its {@link RuleVocabulary}. Not
+ * thread-safe: the rule book updates it under its lock.
  */
 final class RuleSelectors {
   /** The field the Monitor indexes a rule under when it must run on every document (TermFilteredPresearcher). */
