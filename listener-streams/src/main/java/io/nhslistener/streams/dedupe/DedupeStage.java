@@ -47,7 +47,7 @@ public final class DedupeStage {
   private static WindowBytesStoreSupplier supplier(DedupeConfig config) {
     String name = DedupeProcessor.SIGHTINGS_STORE;
     return config.inMemoryStores()
-        ? Stores.inMemoryWindowStore(name, config.horizon(), POINT, false)
+        ? new PointWindowStoreSupplier(name, config.horizon())
         : Stores.persistentWindowStore(name, config.horizon(), POINT, false);
   }
 }
