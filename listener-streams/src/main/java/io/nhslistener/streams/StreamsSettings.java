@@ -61,9 +61,9 @@ public final class StreamsSettings {
       "Fewest words a text needs for near-duplicate detection; shorter identical texts count as separate voices");
 
   public static final Setting<String> DEDUPE_STORE = Setting.optional("streams.dedupeStore",
-      ValueTypes.oneOf("memory", "rocksdb"), "rocksdb",
-      "Dedupe window stores, both changelogged: rocksdb, or memory, which holds the whole horizon's traffic on the "
-          + "heap and suits tests and short horizons");
+      ValueTypes.oneOf("memory", "rocksdb"), "memory",
+      "Dedupe's window store, changelogged either way: memory (faster; the horizon's sightings on the heap, besides "
+          + "the in-memory index that both keep) or rocksdb (on local disk, about a quarter less heap)");
 
   public static final List<Setting<?>> ALL = List.of(WINDOW, GRACE, ROLLUPS, WALL_CLOCK_INTERVAL, SETTLE, APPLICATION_ID,
       THREADS, COMMIT_INTERVAL, PROCESSING_GUARANTEE, DEDUPE_HORIZON, SIMHASH_DISTANCE, NEAR_DUPLICATE_MIN_WORDS,

@@ -13,8 +13,8 @@ import java.time.Duration;
  *     four 16-bit bands of the lookup find every fingerprint within 3 bits)
  * @param minWords fewest words a text needs to be checked for near-duplicates: short texts ("Thank you NHS!") are
  *     independent voices even when identical
- * @param inMemoryStores true for in-memory window stores (faster; memory grows with the horizon's traffic), false for
- *     RocksDB; both are changelogged
+ * @param inMemoryStores true for the in-memory {@link PointWindowStore} (faster), false for RocksDB (less heap); both
+ *     are changelogged, and the stage's index of the horizon is in memory either way
  */
 public record DedupeConfig(Duration horizon, int maxDistance, int minWords, boolean inMemoryStores) {
   /** Most bits two fingerprints may differ by and still be found by the banded lookup. */
@@ -34,8 +34,7 @@ public record DedupeConfig(Duration horizon, int maxDistance, int minWords, bool
   }
 
   /**
-   * 24 h, distance 3, 8 words (the defaults of {@link StreamsSettings}) with in-memory stores, which suit tests; the
-   * application's default store is RocksDB.
+   * 24 h, distance 3, 8 words and the in-memory store: the defaults of {@link StreamsSettings}.
    */
   public static DedupeConfig defaults() {
     return new DedupeConfig(Duration.ofHours(24), 3, 8, true);
