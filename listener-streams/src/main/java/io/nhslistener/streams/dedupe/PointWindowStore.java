@@ -151,7 +151,7 @@ final class PointWindowStore implements WindowStore<Bytes, byte[]> {
     lastSegment.put(new PointKey(key, time), value);
   }
 
-  /** A segment sized for as many entries as the one written before it, the best guess of the next hour's traffic. */
+  /** A segment sized for as many entries as the one written before it: the best guess of the next segment's traffic. */
   private Map<PointKey, byte[]> newSegment() {
     int expected = lastSegment == null ? 0 : lastSegment.size();
     return new HashMap<>(expected + expected / 3 + 1);
