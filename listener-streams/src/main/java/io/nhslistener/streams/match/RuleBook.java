@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * counted in {@code listener_rules_rejected_total{organisation}}; the organisation's other rules still apply.
  *
  * <p>Thread-safety: updates are serialised on this object; {@link #match} may run from any number of threads. It
- * applies queued changes under the lock, then matches without it against the Monitor (which swaps its searcher
- * atomically) and the current gate.
+ * applies queued changes under the lock, or waits there while another thread applies them, then matches without it
+ * against the Monitor (which swaps its searcher atomically) and the current gate. A match never runs with the rules
+ * of before a change queued ahead of it.
  */
 public final class RuleBook implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
@@ -194,7 +195,6 @@ public final class RuleBook implements Closeable {
       newIds.put(orgId, ids);
     });
     queued.clear();
-    changesQueued = false;
     register(rules, newIds);
     newIds.forEach((orgId, ids) -> {
       Set<String> old = ids.isEmpty() ? idsByOrg.remove(orgId) : idsByOrg.put(orgId, ids);
@@ -205,6 +205,9 @@ public final class RuleBook implements Closeable {
     });
     delete(stale);
     gate = selectors.gate();
+    // Cleared only now: until the new gate is published, a match on another thread must wait on the lock for this
+    // update rather than run with the old gate. A metrics scrape (listener_rules_active) can be the one applying it.
+    changesQueued = false;
   }
 
   /** Registers in Monitor updates of {@link #UPDATE_BATCH} rules. */
