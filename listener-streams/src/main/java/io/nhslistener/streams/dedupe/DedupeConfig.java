@@ -13,7 +13,7 @@ import java.time.Duration;
  *     four 16-bit bands of the lookup find every fingerprint within 3 bits)
  * @param minWords fewest words a text needs to be checked for near-duplicates: short texts ("Thank you NHS!") are
  *     independent voices even when identical
- * @param inMemoryStores true for the in-memory {@link PointWindowStore} (faster), false for RocksDB (less heap); both
+ * @param inMemoryStores true for the in-memory {@code PointWindowStore} (faster), false for RocksDB (less heap); both
  *     are changelogged, and the stage's index of the horizon is in memory either way
  */
 public record DedupeConfig(Duration horizon, int maxDistance, int minWords, boolean inMemoryStores) {
